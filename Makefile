@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Everything else here is a step they depend on.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup messages content admin check-deploy clean
+
+## Set up everything and serve the site with its content on http://127.0.0.1:8000
+run: setup messages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_site_content
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Set up and run the whole test suite
+test: setup messages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Create the virtual environment and install the project with its test tools
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+## Compile the interface translations (locale/*.po) that Django reads at run time
+messages: setup
+	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity=0
+
+clean:
+	rm -rf $(VENV) staticfiles *.egg-info
+	find locale -name '*.mo' -delete

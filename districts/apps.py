@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DistrictsConfig(AppConfig):
+    """The innovation districts of the GIID network, kept as data that pages show."""
+
+    name = "districts"
+    verbose_name = _("Innovation districts")

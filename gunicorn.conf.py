@@ -1,0 +1,25 @@
+"""gunicorn configuration for production: `gunicorn sciencecity.wsgi` reads it from the working directory.
+
+Every value can be overridden from the environment (PORT, WEB_CONCURRENCY,
+GUNICORN_TIMEOUT) so the same file serves a plain server and a container.
+"""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = 1000
+max_requests_jitter = 100
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Trust X-Forwarded-* only from the proxy on the same host or network.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Load the application before forking, so workers share its memory and start fast.
+preload_app = True

@@ -1,0 +1,183 @@
+"""The partnership story as seeded content: Danish from the organisation's page, Swedish beside it.
+
+The Danish text follows Science City Lyngby's page about its partnership with
+the Global Institute for Innovation Districts word for word; the Swedish is a
+translation of it. English names carry lang="en" through the rich-text feature
+that editors use for the same purpose.
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from sciencecity.content import remove_wagtail_welcome_page
+from sciencecity.seeding import Block, Translated, ensure_page, ensure_translation
+
+from .models import HomePage, PartnershipPage
+
+GIID = '<span lang="en">Global Institute for Innovation Districts</span>'
+GIID_SHORT = '<span lang="en">GIID</span>'
+
+HOME = {
+    "title": Translated("Internationale partnerskaber", "Internationella partnerskap"),
+    "slug": Translated("forside", "startsida"),
+    "introduction": Translated(
+        "Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region. "
+        "Her kan du læse om de internationale samarbejder, hvor vi deler viden og erfaringer "
+        "med innovationsdistrikter i hele verden.",
+        "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region. "
+        "Här kan du läsa om de internationella samarbeten där vi delar kunskap och erfarenheter "
+        "med innovationsdistrikt i hela världen.",
+    ),
+}
+
+PARTNERSHIP = {
+    "title": Translated(
+        "Partnerskab med Global Institute for Innovation Districts",
+        "Partnerskap med Global Institute for Innovation Districts",
+    ),
+    "slug": Translated("partnerskab-med-giid", "partnerskap-med-giid"),
+    "introduction": Translated(
+        "Science City Lyngby har en ambitiøs strategi om at udvikle et verdensklasse økosystem for innovation "
+        "i vores region. Det er en kompliceret proces, der kræver løbende inspiration og erfaringsudveksling "
+        "med andre, der arbejder efter samme mål.",
+        "Science City Lyngby har en ambitiös strategi för att utveckla ett ekosystem för innovation i "
+        "världsklass i vår region. Det är en komplicerad process som kräver löpande inspiration och "
+        "erfarenhetsutbyte med andra som arbetar mot samma mål.",
+    ),
+    "body": [
+        Block(
+            "text",
+            Translated(
+                "<p>Science City Lyngby indgik derfor i 2019 et partnerskab med et globalt netværk af mindre "
+                "regioner fra USA, Canada, Europa og Australien, hvis fælles mål er at dele viden og erfaringer "
+                "om udviklingen af innovationsdistrikter i specifikke geografier.</p>"
+                "<p>Innovationsdistrikter over hele verden arbejder på at skabe vækst, beskæftigelse og bæredygtig "
+                "udvikling sammen med vidensinstitutioner og -virksomheder samt offentlige aktører som ’drivere’ "
+                "for at sikre en by og erhvervsudvikling, der tiltrækker virksomheder og talent samt understøtter "
+                "innovation.</p>",
+                "<p>Science City Lyngby ingick därför 2019 ett partnerskap med ett globalt nätverk av mindre "
+                "regioner från USA, Kanada, Europa och Australien, vars gemensamma mål är att dela kunskap och "
+                "erfarenheter om utvecklingen av innovationsdistrikt i specifika geografier.</p>"
+                "<p>Innovationsdistrikt världen över arbetar för att skapa tillväxt, sysselsättning och hållbar "
+                "utveckling tillsammans med kunskapsinstitutioner och kunskapsföretag samt offentliga aktörer som "
+                "’drivkrafter’ för att säkra en stads- och näringslivsutveckling som attraherar företag och talang "
+                "och stöder innovation.</p>",
+            ),
+        ),
+        Block(
+            "text",
+            Translated(
+                "<h2>Erfaringsudveksling og -udvikling</h2>"
+                "<p>Gennem månedlige online workshops med deltagere fra hele verden har vi taget del i en "
+                "erfaringsudveksling og udvikling af selve innovationsdistriktstankegangen.</p>",
+                "<h2>Erfarenhetsutbyte och utveckling</h2>"
+                "<p>Genom månatliga onlineworkshoppar med deltagare från hela världen har vi tagit del i ett "
+                "erfarenhetsutbyte och i utvecklingen av själva tankesättet kring innovationsdistrikt.</p>",
+            ),
+        ),
+        Block(
+            "text",
+            Translated(
+                "<h2>Samarbejdet fortsætter</h2>"
+                f"<p>Erfaringsudvekslingen med {GIID} og dermed spirende innovationsdistrikter fra hele verden "
+                "har været og er stadig et frugtbart samarbejde for Science City Lyngby i forhold til at nå vores "
+                "strategiske mål. Nogle af hovedtemaerne bag innovationsdistriktstankegangen bygger nemlig på "
+                "sammenhæng, mobilitet og vidensudveksling mellem sektorer for at styrke et geografisk områdes "
+                "innovationskraft.</p>",
+                "<h2>Samarbetet fortsätter</h2>"
+                f"<p>Erfarenhetsutbytet med {GIID}, och därmed med framväxande innovationsdistrikt från hela "
+                "världen, har varit och är fortfarande ett givande samarbete för Science City Lyngby när det "
+                "gäller att nå våra strategiska mål. Några av huvudtemana bakom tankesättet kring "
+                "innovationsdistrikt bygger nämligen på sammanhang, mobilitet och kunskapsutbyte mellan sektorer "
+                "för att stärka ett geografiskt områdes innovationskraft.</p>",
+            ),
+        ),
+        Block("text", Translated("<h2>Om innovationsdistrikter</h2>", "<h2>Om innovationsdistrikt</h2>")),
+        Block(
+            "quotation",
+            {
+                "quotation": Translated(
+                    "Innovationsdistrikter er afgrænsede geografiske byområder, hvor vidensinstitutioner og "
+                    "videnstunge virksomheder mødes, videndeler og arbejder sammen med iværksættere, inkubatorer, "
+                    "investorer og offentlige aktører om at fremme innovation, kreativitet og kommercialisering af "
+                    "idéer og viden. Innovationsdistrikter er samtidigt områder, der både er fysisk, socialt og "
+                    "digitalt forbundne og har en stor variation af både erhverv, boliger og kulturelle og "
+                    "rekreative tilbud.",
+                    "Innovationsdistrikt är avgränsade geografiska stadsområden där kunskapsinstitutioner och "
+                    "kunskapsintensiva företag möts, delar kunskap och samarbetar med entreprenörer, inkubatorer, "
+                    "investerare och offentliga aktörer för att främja innovation, kreativitet och "
+                    "kommersialisering av idéer och kunskap. Innovationsdistrikt är samtidigt områden som är "
+                    "fysiskt, socialt och digitalt sammankopplade och har en stor variation av näringsliv, "
+                    "bostäder samt kulturella och rekreativa utbud.",
+                ),
+                "source_title": "The Rise of Innovation Districts: A New Geography of Innovation in America",
+                "source_language": "en",
+                "publisher": "Brookings",
+                "publication_type": Translated("White Paper", "White Paper"),
+                "year": 2014,
+                "url": "",
+            },
+        ),
+        Block(
+            "text",
+            Translated(
+                f"<h2>Om {GIID}</h2>"
+                f"<p>{GIID} ({GIID_SHORT}) er et <span lang=\"en\">not-for-profit</span> globalt netværk af "
+                "innovationsdistrikter etableret med det formål at identificere udfordringer og understøtte en "
+                "strategisk udvikling i de deltagende distrikter. Derudover er "
+                f"{GIID_SHORT} sat i verden for at kommunikere og dele læring og erfaringer på tværs af "
+                "distrikterne.</p>",
+                f"<h2>Om {GIID}</h2>"
+                f"<p>{GIID} ({GIID_SHORT}) är ett icke vinstdrivande globalt nätverk av innovationsdistrikt som "
+                "grundades i syfte att identifiera utmaningar och stödja en strategisk utveckling i de deltagande "
+                f"distrikten. Dessutom finns {GIID_SHORT} till för att kommunicera och dela lärdomar och "
+                "erfarenheter mellan distrikten.</p>",
+            ),
+        ),
+        Block(
+            "call_to_action",
+            {
+                "label": Translated("Læs mere om GIID", "Läs mer om GIID"),
+                "page": None,
+                "url": "https://www.giid.org/",
+                "link_language": "en",
+            },
+        ),
+    ],
+}
+
+
+def load() -> list[str]:
+    """Create the home and partnership pages in Danish, then their Swedish translations."""
+    created = []
+    danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    swedish = Locale.objects.get(language_code="sv")
+
+    home, new = ensure_page(Page.get_first_root_node(), HomePage, "home", HOME, danish)
+    if new:
+        created.append("the Danish home page")
+    _serve_from(home)
+    remove_wagtail_welcome_page()
+    partnership, new = ensure_page(home, PartnershipPage, "giid-partnership", PARTNERSHIP, danish)
+    if new:
+        created.append("the Danish GIID partnership page")
+
+    # Parents before children: a child translated first would appear under a
+    # live alias of its untranslated parent.
+    for page, key, fields in ((home, "home", HOME), (partnership, "giid-partnership", PARTNERSHIP)):
+        _translation, new = ensure_translation(page, key, fields, swedish)
+        if new:
+            created.append(f"the Swedish translation of {page.title!r}")
+    return created
+
+
+def _serve_from(home: HomePage) -> None:
+    """Make the default Site serve the home page, unless an editor already pointed it at a page of ours."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Science City Lyngby")
+    elif not isinstance(site.root_page.specific, HomePage):
+        site.root_page = home
+        site.site_name = site.site_name or "Science City Lyngby"
+        site.save()

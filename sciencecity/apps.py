@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScienceCityConfig(AppConfig):
+    """Site-wide pieces: the base page, shared blocks, language links, content loading."""
+
+    name = "sciencecity"
+    verbose_name = _("Science City Lyngby")
+
+    def ready(self):
+        from .upstream import localize_inline_lang
+
+        localize_inline_lang.apply()

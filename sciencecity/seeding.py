@@ -1,0 +1,148 @@
+"""Tools for the content modules that ``load_site_content`` runs.
+
+Content is written once, in Danish and Swedish side by side (``Translated``);
+the Danish version is created as real pages or snippets, and the Swedish one
+through wagtail-localize, as a translator's work would be, so the Swedish site
+stays in step with the Danish one through the same machinery editors use.
+Everything here creates only what is missing and never changes what exists.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+# Stable identities for seeded content: the same key always gives the same
+# translation_key, so a second run finds what the first one made.
+SEED_NAMESPACE = uuid.UUID("5c1e4c3e-7d0b-4c0f-9a57-7e3c5d1f2b11")
+
+
+def seed_key(name: str) -> uuid.UUID:
+    """The stable UUID for a named piece of seeded content."""
+    return uuid.uuid5(SEED_NAMESPACE, name)
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A value written in Danish and Swedish."""
+
+    da: Any
+    sv: Any
+
+
+@dataclass(frozen=True)
+class Block:
+    """A StreamField block in seeded content; its value may contain ``Translated`` parts."""
+
+    type: str
+    value: Any
+
+
+def in_language(value: Any, language: str, key: str = "") -> Any:
+    """Pick one language out of seeded content; blocks get stable ids derived from ``key``."""
+    if isinstance(value, Translated):
+        return in_language(getattr(value, language), language, key)
+    if isinstance(value, dict):
+        return {name: in_language(item, language, f"{key}.{name}") for name, item in value.items()}
+    if isinstance(value, list):
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, Block):
+                items.append(
+                    {
+                        "type": item.type,
+                        "value": in_language(item.value, language, f"{key}.{index}"),
+                        "id": str(uuid.uuid5(SEED_NAMESPACE, f"{key}.{index}")),
+                    }
+                )
+            else:
+                items.append(in_language(item, language, f"{key}.{index}"))
+        return items
+    return value
+
+
+def ensure_locales(*language_codes: str) -> dict[str, Locale]:
+    """Create the site's locales where missing; return them by language code."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes}
+
+
+def ensure_page(parent: Page, model: type[Page], key: str, fields: dict[str, Any], locale: Locale) -> tuple[Page, bool]:
+    """Create and publish the Danish page ``key`` under ``parent`` unless it exists in any state."""
+    translation_key = seed_key(key)
+    existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
+    if existing is not None:
+        return existing, False
+    page = model(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key))
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
+    """Translate ``source`` into ``locale`` through wagtail-localize, unless a real translation exists.
+
+    The translated text of every segment is taken from the same seeded ``fields``
+    in the target language, matched to the source's segments by their position,
+    so rich text, links and stream blocks line up exactly as in the editor.
+    """
+    existing = source.get_translation_or_none(locale)
+    if existing is not None and not getattr(existing, "alias_of_id", None):
+        return existing, False
+
+    target_values = in_language(fields, locale.language_code, key)
+    source_values = in_language(fields, source.locale.language_code, key)
+    segment_text = _segment_pairs(type(source), source_values, target_values)
+
+    with transaction.atomic():
+        translation_source, _created = TranslationSource.get_or_create_from_instance(source)
+        translation, _created = Translation.objects.get_or_create(
+            source=translation_source, target_locale=locale, defaults={"enabled": True}
+        )
+        segments = StringSegment.objects.filter(source=translation_source).select_related("string", "context")
+        for segment in segments:
+            try:
+                text = segment_text[(segment.context.path, segment.string.data)]
+            except KeyError:
+                raise ValueError(
+                    f"Seeded content {key!r} has no {locale.language_code} text for segment "
+                    f"{segment.context.path!r}: {segment.string.data!r}"
+                ) from None
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+        translation.save_target(publish=True)
+    return source.get_translation(locale), True
+
+
+def _segment_pairs(model, source_values: dict, target_values: dict) -> dict[tuple[str, str], str]:
+    """Map (segment path, source text) to target text by extracting both versions alike."""
+    source_segments = _strings_by_path(model(**source_values))
+    target_segments = _strings_by_path(model(**target_values))
+    pairs = {}
+    for path, source_strings in source_segments.items():
+        target_strings = target_segments.get(path, [])
+        if len(target_strings) != len(source_strings):
+            raise ValueError(
+                f"The translation of {path!r} has {len(target_strings)} segments where the source has "
+                f"{len(source_strings)}; keep paragraphs and links in step."
+            )
+        pairs.update({(path, source): target for source, target in zip(source_strings, target_strings, strict=True)})
+    return pairs
+
+
+def _strings_by_path(instance) -> dict[str, list[str]]:
+    """The text of each string segment of an (unsaved) instance, grouped by path, in order."""
+    strings = defaultdict(list)
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            strings[segment.path].append(segment.string.data)
+    return strings

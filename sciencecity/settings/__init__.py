@@ -1,0 +1,1 @@
+"""Settings package: ``base`` is shared, ``dev``/``test``/``production`` pick per machine."""

@@ -1,0 +1,12 @@
+"""Settings for a developer's machine: debug on, e-mail to the console."""
+
+from .base import *  # noqa: F403
+from .environment import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# Not a secret: only ever used on a developer's machine. Production refuses to start without its own.
+SECRET_KEY = env("SECRET_KEY") or "development-only-key-not-for-production"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Serve static files from the source folders, picking up edits without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,39 @@
+"""Settings for a public server: everything secret or machine-specific comes from the environment."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_required
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env_required("SECRET_KEY", "a long random string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])  # noqa: F405
+if not ALLOWED_HOSTS:
+    env_required("ALLOWED_HOSTS", "a comma-separated list of the host names the site answers to.")
+WAGTAILADMIN_BASE_URL = env_required("WAGTAILADMIN_BASE_URL", "the public address of the site, e.g. https://sciencecity.dk.")
+
+# Hashed, compressed (gzip and Brotli) static files, served by WhiteNoise with far-future cache headers.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS. Behind a proxy that terminates TLS, set SECURE_SSL_REDIRECT=0 and let the proxy redirect.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}

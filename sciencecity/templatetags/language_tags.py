@@ -1,0 +1,70 @@
+"""Template tags for the page's language versions: hreflang links and the language switcher."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switcher."""
+
+    language: str
+    name: str
+    url: str
+    current: bool
+    translated: bool
+
+
+def _alternates(context):
+    """The language versions of what is shown: a view's own list, the page's, or none."""
+    if "alternates" in context:
+        return context["alternates"]
+    page = context.get("page")
+    request = context.get("request")
+    if page is not None and hasattr(page, "get_alternates"):
+        return page.get_alternates(request)
+    return []
+
+
+def _home_urls(request) -> dict[str, str]:
+    """The home page of each language's site, for languages the current page lacks."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key, alias_of__isnull=True)
+    return {home.locale.language_code: home.get_url(request) for home in homes.select_related("locale")}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """The page's live translations plus x-default (the Danish version, or the first there is), as absolute URLs."""
+    alternates = _alternates(context)
+    if not alternates:
+        return []
+    request = context.get("request")
+    absolute = {
+        alternate.language: request.build_absolute_uri(alternate.url) if request else alternate.url
+        for alternate in alternates
+    }
+    default = absolute.get(settings.LANGUAGE_CODE) or next(iter(absolute.values()))
+    return [{"language": language, "url": url} for language, url in [*absolute.items(), ("x-default", default)]]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: to this page's translation where it exists, else to that language's home."""
+    alternates = {alternate.language: alternate.url for alternate in _alternates(context)}
+    missing = [code for code, _name in settings.LANGUAGES if code not in alternates]
+    homes = _home_urls(context.get("request")) if missing else {}
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = alternates.get(code) or homes.get(code) or f"/{code}/"
+        links.append(LanguageLink(code, name, url, code == current, code in alternates))
+    return links

@@ -1,0 +1,38 @@
+"""Admin extensions for the whole site: the rich-text feature that marks English passages."""
+
+import wagtail.admin.rich_text.editors.draftail.features as draftail_features
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
+
+LANG_EN_STYLE = "LANG_EN"
+
+
+@hooks.register("register_rich_text_features")
+def register_lang_en_feature(features):
+    """Let editors mark English words in Danish or Swedish text, stored as <span lang="en">.
+
+    Screen readers then pronounce names such as "Global Institute for Innovation
+    Districts" in English (WCAG 3.1.2). A span survives wagtail-localize's segment
+    extraction, which a lang attribute on <abbr>, <i>, <em> or <b> would not.
+    """
+    features.register_editor_plugin(
+        "draftail",
+        "lang-en",
+        draftail_features.InlineStyleFeature(
+            {
+                "type": LANG_EN_STYLE,
+                "label": "EN",
+                "description": _("English (language of part)"),
+                "style": {"textDecoration": "underline dotted"},
+            }
+        ),
+    )
+    features.register_converter_rule(
+        "contentstate",
+        "lang-en",
+        {
+            "from_database_format": {'span[lang="en"]': InlineStyleElementHandler(LANG_EN_STYLE)},
+            "to_database_format": {"style_map": {LANG_EN_STYLE: {"element": "span", "props": {"lang": "en"}}}},
+        },
+    )

@@ -1,0 +1,42 @@
+"""Fixtures shared by the whole suite: the site's content, loaded once per test database."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+def load_site_content() -> str:
+    """Run the content loader (it only creates what is missing) and return what it printed."""
+    out = io.StringIO()
+    call_command("load_site_content", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the site's content into the test database once; each test's transaction is rolled back."""
+    with django_db_blocker.unblock():
+        load_site_content()
+
+
+@pytest.fixture
+def site_content(db):
+    """The seeded site. Reloaded only if a transactional test emptied the database."""
+    from partnerships.models import HomePage
+
+    if not HomePage.objects.exists():
+        load_site_content()
+    return SeededPages()
+
+
+class SeededPages:
+    """Look-ups of seeded pages by their seed key and language."""
+
+    def page(self, key: str, language: str = "da"):
+        """The live page seeded under ``key``, in ``language``."""
+        from wagtail.models import Page
+
+        from sciencecity.seeding import seed_key
+
+        return Page.objects.get(translation_key=seed_key(key), locale__language_code=language).specific
