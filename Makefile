@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages content admin check-deploy clean
+.PHONY: run test setup messages checkers clean
 
 ## Set up everything and serve the site with its content on http://127.0.0.1:8000
 run: setup messages
@@ -17,8 +17,8 @@ run: setup messages
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-## Set up and run the whole test suite
-test: setup messages
+## Set up and run the whole test suite (browser and HTML checks need Chromium, Java and npm)
+test: setup messages checkers
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Create the virtual environment and install the project with its test tools
@@ -34,6 +34,14 @@ $(VENV)/.installed: pyproject.toml
 messages: setup
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity=0
 
+## Install the checkers the browser tests use (axe-core, the Nu HTML Checker) from package-lock.json
+checkers:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund; \
+	else \
+		echo "npm is not installed: the browser and HTML checks will be skipped."; \
+	fi
+
 clean:
-	rm -rf $(VENV) staticfiles *.egg-info
+	rm -rf $(VENV) node_modules staticfiles *.egg-info
 	find locale -name '*.mo' -delete

@@ -1,0 +1,131 @@
+"""The browser harness: the site served by a live server, Debian's Chromium driven by Playwright.
+
+The checkers are not Python packages: Chromium comes from apt, axe-core and the
+Nu HTML Checker from npm (package-lock.json). `make test` runs these tests
+when the tools are present and skips them with the reason otherwise; with
+CI=true a missing tool fails the run instead, so CI can never pass unchecked.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import load_site_content
+from tests.site_urls import collect_site_urls
+
+# Playwright's sync API runs an event loop in the test thread; the database
+# calls the tests make beside it are ordinary blocking ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+VNU = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Every request off this machine fails at once, so a page that reaches out
+    # shows up as a failed request instead of a slow test.
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=127.0.0.1;localhost",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 320, "height": 640}
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip when a checking tool is missing; under CI=true, fail instead."""
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: a missing checker is a failure)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """The site with its content, served on 127.0.0.1 for the whole session."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        load_site_content()
+    server = LiveServer("127.0.0.1:0")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _database_for_the_server(django_db_blocker):
+    """Let the server thread (and the test) read the database while a browser test runs."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture(scope="session")
+def site_urls(live_site, django_db_blocker):
+    """Every URL the sweep checks, collected once from the site."""
+    with django_db_blocker.unblock():
+        return collect_site_urls()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, with nothing reachable but this machine."""
+    require(CHROMIUM.exists(), f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """What a browser page did that a public page must not: reach other hosts, log errors."""
+
+    def __init__(self, page, origin: str):
+        self.origin = origin
+        self.offsite: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", self._on_request)
+        page.on("console", self._on_console)
+
+    def _on_request(self, request):
+        if not request.url.startswith((self.origin, "data:", "blob:")):
+            self.offsite.append(request.url)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+
+@pytest.fixture
+def browser_page(chromium, live_site):
+    """A fresh browser tab at desktop size, watched for off-site requests and console errors."""
+    context = chromium.new_context(viewport=DESKTOP, locale="da-DK")
+    page = context.new_page()
+    page.watch = PageWatch(page, live_site.url)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script, injected into each page with page.evaluate (a strict CSP blocks script tags)."""
+    require(AXE.exists(), f"axe-core is not installed at {AXE} (npm ci --ignore-scripts)")
+    return AXE.read_text()
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    """The command that runs the W3C Nu HTML Checker with the system's Java."""
+    java = shutil.which("java")
+    require(java is not None, "Java is not installed (the Nu HTML Checker needs Java 17)")
+    require(VNU.exists(), f"the Nu HTML Checker is not installed at {VNU} (npm ci --ignore-scripts)")
+    return [java, "-Xss1024k", "-jar", str(VNU)]
