@@ -18,6 +18,9 @@ PRODUCTION_ENV = {
 
 def manage(*args, env_overrides=None, drop=()):
     env = {**os.environ, **PRODUCTION_ENV, **(env_overrides or {})}
+    # The browser tests allow Django's blocking calls beside Playwright's event
+    # loop; a production process must not inherit that.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     for name in drop:
         env.pop(name, None)
     return subprocess.run(
