@@ -10,9 +10,9 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from sciencecity.content import remove_wagtail_welcome_page
-from sciencecity.seeding import Block, Translated, ensure_page, ensure_translation
+from sciencecity.seeding import Block, PageRef, Translated, ensure_page, ensure_translation
 
-from .models import HomePage, PartnershipPage
+from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage
 
 GIID = '<span lang="en">Global Institute for Innovation Districts</span>'
 GIID_SHORT = '<span lang="en">GIID</span>'
@@ -76,6 +76,17 @@ PARTNERSHIP = {
             ),
         ),
         Block(
+            "workshop_topics",
+            {
+                "heading": "",
+                "introduction": Translated("Vi har vendt emner som:", "Vi har tagit upp ämnen som:"),
+                "closing": Translated(
+                    "Og mange flere fælles udfordringer, som især mindre distrikter oplever rundt om i verden.",
+                    "Och många fler gemensamma utmaningar som särskilt mindre distrikt upplever runt om i världen.",
+                ),
+            },
+        ),
+        Block(
             "text",
             Translated(
                 "<h2>Samarbejdet fortsætter</h2>"
@@ -91,6 +102,15 @@ PARTNERSHIP = {
                 "innovationsdistrikt bygger nämligen på sammanhang, mobilitet och kunskapsutbyte mellan sektorer "
                 "för att stärka ett geografiskt områdes innovationskraft.</p>",
             ),
+        ),
+        Block(
+            "call_to_action",
+            {
+                "label": Translated("Læs om samarbejdet med Lund / Future by Lund", "Läs om samarbetet med Lund / Future by Lund"),
+                "page": PageRef("lund-collaboration"),
+                "url": "",
+                "link_language": "",
+            },
         ),
         Block("text", Translated("<h2>Om innovationsdistrikter</h2>", "<h2>Om innovationsdistrikt</h2>")),
         Block(
@@ -143,12 +163,92 @@ PARTNERSHIP = {
                 "link_language": "en",
             },
         ),
+        Block(
+            "graphic_recordings",
+            {"heading": Translated("Grafiske opsamlinger fra GIID's peer sessions", "Grafiska sammanfattningar från GIID:s peer sessions")},
+        ),
+        Block("network_members", {"heading": Translated("Deltagere i GIID-netværket", "Deltagare i GIID-nätverket")}),
     ],
 }
 
 
+NETWORK = {
+    "title": Translated("GIID-netværket", "GIID-nätverket"),
+    "slug": Translated("giid-netvaerket", "giid-natverket"),
+    "introduction": Translated(
+        "Innovationsdistrikterne i netværket deler viden og erfaringer om, hvordan man udvikler et "
+        "innovationsdistrikt, og mødes hver måned online.",
+        "Innovationsdistrikten i nätverket delar kunskap och erfarenheter om hur man utvecklar ett "
+        "innovationsdistrikt och möts varje månad online.",
+    ),
+    "body": [
+        Block(
+            "text",
+            Translated(
+                f"<p>{GIID} ({GIID_SHORT}) er et globalt netværk af innovationsdistrikter etableret med det formål "
+                "at identificere udfordringer og understøtte en strategisk udvikling i de deltagende distrikter. "
+                "Science City Lyngby har været en del af netværket siden 2019.</p>",
+                f"<p>{GIID} ({GIID_SHORT}) är ett globalt nätverk av innovationsdistrikt som grundades i syfte att "
+                "identifiera utmaningar och stödja en strategisk utveckling i de deltagande distrikten. "
+                "Science City Lyngby har varit en del av nätverket sedan 2019.</p>",
+            ),
+        ),
+    ],
+    "directory_heading": Translated("Deltagere i GIID-netværket", "Deltagare i GIID-nätverket"),
+    "directory_introduction": Translated(
+        "Find distrikterne efter land eller verdensdel.",
+        "Hitta distrikten efter land eller världsdel.",
+    ),
+}
+
+LUND = {
+    "title": Translated("Samarbejde med Lund / Future by Lund", "Samarbete med Lund / Future by Lund"),
+    "slug": Translated("samarbejde-med-lund", "samarbete-med-lund"),
+    "introduction": Translated(
+        "Science City Lyngby har siden sommeren 2019 haft et udbytterigt samarbejde med Lunds kommune gennem "
+        "deres innovationsafdeling Future by Lund.",
+        "Science City Lyngby har sedan sommaren 2019 haft ett givande samarbete med Lunds kommun genom dess "
+        "innovationsavdelning Future by Lund.",
+    ),
+    "partner_name": "Future by Lund",
+    "partner_name_language": "en",
+    "partner_organisation": Translated("Lunds kommune", "Lunds kommun"),
+    "partner_website": "https://futurebylund.se/",
+    "partner_website_language": "sv",
+    "since": Translated("sommeren 2019", "sommaren 2019"),
+    "body": [
+        Block(
+            "text",
+            Translated(
+                "<p>Lund har lignende ambitioner som Lyngby, og vi har delt analyser, viden og erfaringer igennem "
+                "de sidste par år til stor gavn for alle parter.</p>",
+                "<p>Lund har liknande ambitioner som Lyngby, och vi har delat analyser, kunskap och erfarenheter "
+                "under de senaste åren till stor nytta för alla parter.</p>",
+            ),
+        ),
+    ],
+    "article_text": Translated(
+        f"<p>Senest har vi i Lyngby delt vores erfaringer med at samarbejde med {GIID}</p>",
+        f"<p>Senast har vi i Lyngby delat med oss av våra erfarenheter av att samarbeta med {GIID}</p>",
+    ),
+    "article_link_text": Translated("her (på svensk)", "här (på svenska)"),
+    # Filled in by editors with the address of the article on Lund's site.
+    "article_url": "",
+    "article_language": "sv",
+}
+
+PAGES = [
+    # key, model, fields, parent key, created before key
+    ("lund-collaboration", CollaborationPage, LUND, "home", None),
+    ("giid-partnership", PartnershipPage, PARTNERSHIP, "home", "lund-collaboration"),
+    ("giid-network", NetworkPage, NETWORK, "giid-partnership", None),
+]
+# Parents before children, and in the order the Swedish tree should list them:
+# a child translated first would appear under a live alias of its untranslated parent.
+TRANSLATION_ORDER = ["home", "giid-partnership", "giid-network", "lund-collaboration"]
+
 def load() -> list[str]:
-    """Create the home and partnership pages in Danish, then their Swedish translations."""
+    """Create the pages in Danish, then their Swedish translations."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     swedish = Locale.objects.get(language_code="sv")
@@ -158,14 +258,21 @@ def load() -> list[str]:
         created.append("the Danish home page")
     _serve_from(home)
     remove_wagtail_welcome_page()
-    partnership, new = ensure_page(home, PartnershipPage, "giid-partnership", PARTNERSHIP, danish)
-    if new:
-        created.append("the Danish GIID partnership page")
 
-    # Parents before children: a child translated first would appear under a
-    # live alias of its untranslated parent.
-    for page, key, fields in ((home, "home", HOME), (partnership, "giid-partnership", PARTNERSHIP)):
-        _translation, new = ensure_translation(page, key, fields, swedish)
+    pages = {"home": home}
+    fields = {"home": HOME}
+    for key, model, page_fields, parent_key, before_key in PAGES:
+        parent = Page.objects.get(pk=pages[parent_key].pk)
+        before = Page.objects.get(pk=pages[before_key].pk) if before_key else None
+        pages[key], new = ensure_page(parent, model, key, page_fields, danish, before=before)
+        fields[key] = page_fields
+        if new:
+            created.append(f"the Danish page {pages[key].title!r}")
+
+    for key in TRANSLATION_ORDER:
+        # Fetched afresh: adding siblings moves pages in the tree.
+        page = type(pages[key]).objects.get(pk=pages[key].pk)
+        _translation, new = ensure_translation(page, key, fields[key], swedish)
         if new:
             created.append(f"the Swedish translation of {page.title!r}")
     return created

@@ -1,13 +1,18 @@
 """Page types that tell Science City Lyngby's partnership story."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sciencecity.blocks import ContentStreamBlock
+from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
+
+from .blocks import PartnershipStreamBlock
 
 
 class HomePage(BasePage):
@@ -20,32 +25,161 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["partnerships.PartnershipPage"]
-    max_count_per_parent = 1
+    subpage_types = ["partnerships.PartnershipPage", "partnerships.CollaborationPage"]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        """Add the partnership pages that the home page features."""
+        """Add the pages the home page features."""
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = PartnershipPage.objects.child_of(self).live().public().order_by("path")
+        context["featured_pages"] = self.featured_pages()
         return context
+
+    def featured_pages(self):
+        """The partnerships, networks and collaborations below this home page, in tree order."""
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .type(PartnershipPage, NetworkPage, CollaborationPage)
+            .filter(alias_of__isnull=True)
+            .order_by("path")
+            .specific()
+        )
 
 
 class PartnershipPage(BasePage):
     """The story of one partnership, such as the one with the Global Institute for Innovation Districts."""
 
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(PartnershipStreamBlock(), blank=True, verbose_name=_("body"))
 
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["partnerships.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["partnerships.NetworkPage"]
 
     class Meta:
         verbose_name = _("partnership page")
         verbose_name_plural = _("partnership pages")
+
+
+class NetworkPage(BasePage):
+    """A network of innovation districts, such as GIID's, with a directory of its members."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+    directory_heading = models.CharField(_("directory heading"), max_length=120, default="")
+    directory_introduction = models.TextField(_("directory introduction"), blank=True)
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("body"),
+        TranslatableField("directory_heading"),
+        TranslatableField("directory_introduction"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("directory_heading"), FieldPanel("directory_introduction")],
+            heading=_("Directory of members"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("directory_introduction")]
+
+    parent_page_types = ["partnerships.PartnershipPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("network page")
+        verbose_name_plural = _("network pages")
+
+
+class CollaborationPage(BasePage):
+    """A collaboration with a partner city or organisation, such as Lund municipality's Future by Lund."""
+
+    partner_name = models.CharField(_("partner's name"), max_length=120, help_text=_("For example: Future by Lund"))
+    partner_name_language = models.CharField(
+        _("language of the partner's name"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True,
+        help_text=_("Set it when the name is in another language than the page."),
+    )
+    partner_organisation = models.CharField(
+        _("part of"), max_length=120, blank=True, help_text=_("For example: Lund municipality")
+    )
+    partner_website = models.URLField(_("partner's website"), blank=True)
+    partner_website_language = models.CharField(
+        _("language of the partner's website"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True
+    )
+    since = models.CharField(_("collaborating since"), max_length=60, blank=True, help_text=_("For example: summer 2019"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+    article_text = RichTextField(
+        _("text about the partner's article"),
+        features=["bold", "italic", "lang-en"],
+        blank=True,
+        help_text=_("The sentence that leads to an article on the partner's site."),
+    )
+    article_link_text = models.CharField(
+        _("link text"), max_length=100, blank=True, help_text=_("For example: here (in Swedish)")
+    )
+    article_url = models.URLField(
+        _("address of the article"), blank=True, help_text=_("Until it is filled in, the sentence shows without a link.")
+    )
+    article_language = models.CharField(
+        _("language of the article"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True
+    )
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("partner_name"),
+        SynchronizedField("partner_name_language"),
+        TranslatableField("partner_organisation"),
+        SynchronizedField("partner_website"),
+        SynchronizedField("partner_website_language"),
+        TranslatableField("since"),
+        TranslatableField("body"),
+        TranslatableField("article_text"),
+        TranslatableField("article_link_text"),
+        SynchronizedField("article_url"),
+        SynchronizedField("article_language"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("partner_name"),
+                FieldPanel("partner_name_language"),
+                FieldPanel("partner_organisation"),
+                FieldPanel("partner_website"),
+                FieldPanel("partner_website_language"),
+                FieldPanel("since"),
+            ],
+            heading=_("Partner"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("article_text"),
+                FieldPanel("article_link_text"),
+                FieldPanel("article_url"),
+                FieldPanel("article_language"),
+            ],
+            heading=_("Article on the partner's site"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("partner_name"),
+        index.SearchField("partner_organisation"),
+        index.SearchField("body"),
+        index.SearchField("article_text"),
+    ]
+
+    parent_page_types = ["partnerships.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("collaboration page")
+        verbose_name_plural = _("collaboration pages")

@@ -91,6 +91,13 @@ class ImageBlock(blocks.StructBlock):
         template = "sciencecity/blocks/image.html"
         description = _("An image with alternative text for screen readers and an optional caption.")
 
+    def get_preview_value(self):
+        """Preview with the newest image in the library, if there is one."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python({"image": image.pk if image else None, "alt_text": image.title if image else "", "caption": ""})
+
 
 class CallToActionBlock(blocks.StructBlock):
     """A prominent link to a page of this site or to another site."""

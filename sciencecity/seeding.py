@@ -37,6 +37,13 @@ class Translated:
 
 
 @dataclass(frozen=True)
+class PageRef:
+    """A link in seeded content to another seeded page, by its key; it resolves to the Danish page."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class Block:
     """A StreamField block in seeded content; its value may contain ``Translated`` parts."""
 
@@ -48,6 +55,10 @@ def in_language(value: Any, language: str, key: str = "") -> Any:
     """Pick one language out of seeded content; blocks get stable ids derived from ``key``."""
     if isinstance(value, Translated):
         return in_language(getattr(value, language), language, key)
+    if isinstance(value, PageRef):
+        # Page choosers keep pointing at the source page in a translation;
+        # templates show its version in the visitor's language (``.localized``).
+        return Page.objects.get(translation_key=seed_key(value.key), locale__language_code="da").pk
     if isinstance(value, dict):
         return {name: in_language(item, language, f"{key}.{name}") for name, item in value.items()}
     if isinstance(value, list):
@@ -72,14 +83,19 @@ def ensure_locales(*language_codes: str) -> dict[str, Locale]:
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes}
 
 
-def ensure_page(parent: Page, model: type[Page], key: str, fields: dict[str, Any], locale: Locale) -> tuple[Page, bool]:
-    """Create and publish the Danish page ``key`` under ``parent`` unless it exists in any state."""
+def ensure_page(
+    parent: Page, model: type[Page], key: str, fields: dict[str, Any], locale: Locale, before: Page | None = None
+) -> tuple[Page, bool]:
+    """Create and publish the page ``key`` under ``parent`` (or just before ``before``) unless it exists in any state."""
     translation_key = seed_key(key)
     existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
     if existing is not None:
         return existing, False
     page = model(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key))
-    parent.add_child(instance=page)
+    if before is not None:
+        before.add_sibling(pos="left", instance=page)
+    else:
+        parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
 

@@ -40,3 +40,12 @@ class SeededPages:
         from sciencecity.seeding import seed_key
 
         return Page.objects.get(translation_key=seed_key(key), locale__language_code=language).specific
+
+
+def sync_translations(instance) -> None:
+    """Update the translation source from ``instance`` and publish every translation, as "Sync" does."""
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    for translation in source.translations.filter(enabled=True):
+        translation.save_target(publish=True)

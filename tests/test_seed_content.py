@@ -47,6 +47,58 @@ def test_seed_facts_are_in_their_own_blocks(site_content, language, since_2019, 
     assert quotation.value["year"] == 2014
 
 
+SECTIONS = [
+    # page, block type, Danish text, Swedish text
+    ("giid-partnership", "text", "indgik derfor i 2019 et partnerskab", "ingick därför 2019 ett partnerskap"),
+    ("giid-partnership", "text", "Innovationsdistrikter over hele verden", "Innovationsdistrikt världen över"),
+    ("giid-partnership", "text", "Erfaringsudveksling og -udvikling", "Erfarenhetsutbyte och utveckling"),
+    ("giid-partnership", "text", "Gennem månedlige online workshops", "Genom månatliga onlineworkshoppar"),
+    ("giid-partnership", "workshop_topics", "Vi har vendt emner som:", "Vi har tagit upp ämnen som:"),
+    ("giid-partnership", "workshop_topics", "Og mange flere fælles udfordringer", "Och många fler gemensamma utmaningar"),
+    ("giid-partnership", "text", "Samarbejdet fortsætter", "Samarbetet fortsätter"),
+    ("giid-partnership", "call_to_action", "samarbejdet med Lund / Future by Lund", "samarbetet med Lund / Future by Lund"),
+    ("giid-partnership", "text", "Om innovationsdistrikter", "Om innovationsdistrikt"),
+    ("giid-partnership", "quotation", "afgrænsede geografiske byområder", "avgränsade geografiska stadsområden"),
+    ("giid-partnership", "text", f"Om {GIID}", f"Om {GIID}"),
+    ("giid-partnership", "text", "not-for-profit globalt netværk", "icke vinstdrivande globalt nätverk"),
+    ("giid-partnership", "call_to_action", "Læs mere om GIID", "Läs mer om GIID"),
+    ("giid-partnership", "graphic_recordings", "Grafiske opsamlinger", "Grafiska sammanfattningar"),
+    ("giid-partnership", "network_members", "Deltagere i GIID-netværket", "Deltagare i GIID-nätverket"),
+    ("lund-collaboration", "text", "Lund har lignende ambitioner som Lyngby", "Lund har liknande ambitioner som Lyngby"),
+]
+
+
+def block_text(block) -> str:
+    value = block.value
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return " ".join(str(item) for item in value.values() if item)
+    return text_of(block)
+
+
+@pytest.mark.parametrize("key,block_type,danish,swedish", SECTIONS)
+def test_every_seed_section_is_in_its_block_in_both_languages(site_content, key, block_type, danish, swedish):
+    for language, needle in (("da", danish), ("sv", swedish)):
+        page = site_content.page(key, language)
+        found = [block for block in page.body if block.block_type == block_type and needle in block_text(block)]
+        assert len(found) == 1, (language, block_type, needle)
+
+
+@pytest.mark.parametrize(
+    "language,facts",
+    [
+        ("da", {"introduction": "siden sommeren 2019", "partner_organisation": "Lunds kommune", "since": "sommeren 2019"}),
+        ("sv", {"introduction": "sedan sommaren 2019", "partner_organisation": "Lunds kommun", "since": "sommaren 2019"}),
+    ],
+)
+def test_lund_collaboration_facts_are_fields_of_its_page(site_content, language, facts):
+    page = site_content.page("lund-collaboration", language)
+    for field, text in facts.items():
+        assert text in getattr(page, field)
+    assert page.partner_name == "Future by Lund"
+    assert page.article_language == "sv"
+    assert GIID in page.article_text
+
+
 def test_swedish_blocks_are_translations_of_the_danish_ones(site_content):
     danish = site_content.page("giid-partnership", "da")
     swedish = site_content.page("giid-partnership", "sv")
@@ -65,7 +117,7 @@ def test_english_names_keep_their_language_in_swedish(client, site_content):
     assert "GIID" in english
 
 
-@pytest.mark.parametrize("key", ["home", "giid-partnership"])
+@pytest.mark.parametrize("key", ["home", "giid-partnership", "giid-network", "lund-collaboration"])
 def test_swedish_text_has_no_danish_letters(client, site_content, key):
     response = client.get(site_content.page(key, "sv").url)
     text = BeautifulSoup(response.content, "html.parser").main.get_text()

@@ -1,0 +1,69 @@
+"""Blocks for the partnership story: the sections that show the network's and the workshops' data.
+
+Each of these is a headed place on a page; what it lists comes from the
+districts and workshops apps, so editors keep that data in one place and
+never type it into a page.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from sciencecity.blocks import ContentStreamBlock
+
+
+class NetworkMembersBlock(blocks.StructBlock):
+    """The districts of the GIID network, listed from the districts app, with a link to the network page."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+
+    class Meta:
+        icon = "group"
+        label = _("Network members")
+        template = "partnerships/blocks/network_members.html"
+        description = _("Lists the innovation districts of the network; they are kept under Snippets.")
+        preview_value = {"heading": "Deltagere i GIID-netværket"}
+
+    def get_context(self, value, parent_context=None):
+        """Add the network page below the page this block is on, which lists every member."""
+        from .models import NetworkPage
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        context["network_page"] = NetworkPage.objects.child_of(page).live().first() if page and page.pk else None
+        return context
+
+
+class WorkshopTopicsBlock(blocks.StructBlock):
+    """The questions the network's workshops have discussed, listed from the workshops app."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    introduction = blocks.CharBlock(label=_("Text before the list"), max_length=255, required=False)
+    closing = blocks.CharBlock(label=_("Text after the list"), max_length=255, required=False)
+
+    class Meta:
+        icon = "help"
+        label = _("Workshop topics")
+        template = "partnerships/blocks/workshop_topics.html"
+        description = _("Lists the questions discussed at the workshops; they are kept under Snippets.")
+        preview_value = {"introduction": "Vi har vendt emner som:", "closing": "Og mange flere fælles udfordringer."}
+
+
+class GraphicRecordingsBlock(blocks.StructBlock):
+    """The graphic recordings of the network's peer sessions, shown from the workshops app."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Graphic recordings")
+        template = "partnerships/blocks/graphic_recordings.html"
+        description = _("Shows the graphic recordings of the peer sessions; they are kept with each workshop.")
+        preview_value = {"heading": "Grafiske opsamlinger"}
+
+
+class PartnershipStreamBlock(ContentStreamBlock):
+    """The body of a partnership page: the shared content blocks and the network's sections."""
+
+    workshop_topics = WorkshopTopicsBlock()
+    graphic_recordings = GraphicRecordingsBlock()
+    network_members = NetworkMembersBlock()

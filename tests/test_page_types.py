@@ -1,0 +1,86 @@
+"""Page types: each can be created only where it fits, and renders its structured content."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page
+
+from partnerships.models import CollaborationPage, HomePage, NetworkPage, PartnershipPage
+from tests.conftest import sync_translations
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED_PARENTS = {
+    HomePage: {"root"},
+    PartnershipPage: {"home"},
+    NetworkPage: {"giid-partnership"},
+    CollaborationPage: {"home"},
+}
+
+
+@pytest.fixture
+def parents(site_content):
+    return {
+        "root": Page.get_first_root_node(),
+        "home": site_content.page("home"),
+        "giid-partnership": site_content.page("giid-partnership"),
+        "giid-network": site_content.page("giid-network"),
+        "lund-collaboration": site_content.page("lund-collaboration"),
+    }
+
+
+@pytest.mark.parametrize("model", ALLOWED_PARENTS, ids=lambda model: model.__name__)
+def test_page_type_can_be_created_only_under_its_allowed_parents(parents, model):
+    for name, parent in parents.items():
+        assert model.can_exist_under(parent) == (name in ALLOWED_PARENTS[model]), (model.__name__, name)
+
+
+@pytest.mark.parametrize("model", ALLOWED_PARENTS, ids=lambda model: model.__name__)
+def test_page_type_declares_search_and_translatable_fields(model):
+    assert "translatable_fields" in vars(model) or model.translatable_fields
+    field_names = {field.field_name for field in model.translatable_fields}
+    assert {"title", "slug", "introduction"} <= field_names
+    assert {field.field_name for field in model.search_fields} >= {"title", "introduction"}
+
+
+def test_home_page_features_the_partnership_network_and_collaboration(client, site_content):
+    html = BeautifulSoup(client.get("/da/").content, "html.parser")
+    titles = [link.get_text() for link in html.select(".card-list .card__title a")]
+    assert titles == [
+        "Partnerskab med Global Institute for Innovation Districts",
+        "GIID-netværket",
+        "Samarbejde med Lund / Future by Lund",
+    ]
+
+
+def test_network_page_has_its_directory_section(client, site_content):
+    html = BeautifulSoup(client.get(site_content.page("giid-network", "sv").url).content, "html.parser")
+    assert html.select_one("#directory-heading").get_text() == "Deltagare i GIID-nätverket"
+
+
+@pytest.mark.parametrize("language", ["da", "sv"])
+def test_collaboration_page_links_the_partners_article_only_once_its_address_is_filled_in(
+    client, site_content, django_capture_on_commit_callbacks, language
+):
+    page = site_content.page("lund-collaboration", language)
+    sentence = BeautifulSoup(client.get(page.url).content, "html.parser").select_one(".partner-article")
+    assert sentence.a is None
+    assert sentence.select_one('span[lang="en"]').get_text() == "Global Institute for Innovation Districts"
+
+    danish = site_content.page("lund-collaboration", "da")
+    danish.article_url = "https://futurebylund.se/artikel-om-giid"
+    danish.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_translations(danish)
+
+    link = BeautifulSoup(client.get(page.url).content, "html.parser").select_one(".partner-article a")
+    assert link["href"] == "https://futurebylund.se/artikel-om-giid"
+    assert link["hreflang"] == "sv"
+    assert link.get_text() == {"da": "her (på svensk)", "sv": "här (på svenska)"}[language]
+
+
+def test_collaboration_page_names_the_partner_in_its_own_language(client, site_content):
+    html = BeautifulSoup(client.get(site_content.page("lund-collaboration").url).content, "html.parser")
+    partner = html.select_one(".facts dd[lang]")
+    assert partner["lang"] == "en"
+    assert partner.get_text(strip=True) == "Future by Lund"
+    assert partner.a["hreflang"] == "sv"
