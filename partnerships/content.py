@@ -20,6 +20,7 @@ GIID_SHORT = '<span lang="en">GIID</span>'
 HOME = {
     "title": Translated("Internationale partnerskaber", "Internationella partnerskap"),
     "slug": Translated("forside", "startsida"),
+    "menu_title": Translated("Forside", "Startsida"),
     "introduction": Translated(
         "Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region. "
         "Her kan du læse om de internationale samarbejder, hvor vi deler viden og erfaringer "
@@ -36,6 +37,8 @@ PARTNERSHIP = {
         "Partnerskap med Global Institute for Innovation Districts",
     ),
     "slug": Translated("partnerskab-med-giid", "partnerskap-med-giid"),
+    "menu_title": Translated("Partnerskab med GIID", "Partnerskap med GIID"),
+    "show_in_menus": True,
     "introduction": Translated(
         "Science City Lyngby har en ambitiøs strategi om at udvikle et verdensklasse økosystem for innovation "
         "i vores region. Det er en kompliceret proces, der kræver løbende inspiration og erfaringsudveksling "
@@ -175,6 +178,7 @@ PARTNERSHIP = {
 NETWORK = {
     "title": Translated("GIID-netværket", "GIID-nätverket"),
     "slug": Translated("giid-netvaerket", "giid-natverket"),
+    "show_in_menus": True,
     "introduction": Translated(
         "Innovationsdistrikterne i netværket deler viden og erfaringer om, hvordan man udvikler et "
         "innovationsdistrikt, og mødes hver måned online.",
@@ -204,6 +208,8 @@ NETWORK = {
 LUND = {
     "title": Translated("Samarbejde med Lund / Future by Lund", "Samarbete med Lund / Future by Lund"),
     "slug": Translated("samarbejde-med-lund", "samarbete-med-lund"),
+    "menu_title": Translated("Samarbejde med Lund", "Samarbete med Lund"),
+    "show_in_menus": True,
     "introduction": Translated(
         "Science City Lyngby har siden sommeren 2019 haft et udbytterigt samarbejde med Lunds kommune gennem "
         "deres innovationsafdeling Future by Lund.",

@@ -25,7 +25,7 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["partnerships.PartnershipPage", "partnerships.CollaborationPage"]
+    subpage_types = ["partnerships.PartnershipPage", "partnerships.CollaborationPage", "sciencecity.InformationPage"]
 
     class Meta:
         verbose_name = _("home page")

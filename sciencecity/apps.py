@@ -9,6 +9,8 @@ class ScienceCityConfig(AppConfig):
     verbose_name = _("Science City Lyngby")
 
     def ready(self):
+        from . import signals
         from .upstream import localize_inline_lang
 
         localize_inline_lang.apply()
+        signals.connect()

@@ -1,21 +1,33 @@
-"""Site-level content: the locales, the tree's root and the Site that serves the home page."""
+"""Site-level content: locales and the tree's root, then the furniture every page shares.
+
+The legal pages a Danish public-facing site needs (an accessibility statement
+per the EU Web Accessibility Directive, and a privacy policy) and the footer
+text are written here in Danish and Swedish, like the rest of the seed.
+"""
+
+import datetime
 
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import Collection, Locale, Page
 
-from .seeding import ensure_locales
+from .models import FooterText, InformationPage, OrganisationSettings
+from .seeding import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key
 
 # Wagtail's first migration makes a placeholder page; we replace it with our home page.
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+WCAG = '<span lang="en">WCAG</span>'
 
 
-def load() -> list[str]:
-    """Create the locales and the tree's root where missing."""
+def load_foundations() -> list[str]:
+    """Create the locales, the tree's root and the image collections' root where missing."""
     created = []
     locales = ensure_locales(*(code for code, _name in settings.LANGUAGES))
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locales[settings.LANGUAGE_CODE]))
         created.append("the page tree's root")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+        created.append("the root collection")
     return created
 
 
@@ -24,3 +36,143 @@ def remove_wagtail_welcome_page() -> None:
     for page in Page.objects.filter(depth=2, title=WAGTAIL_WELCOME_TITLE, numchild=0):
         if type(page.specific) is Page:
             page.delete()
+
+
+ACCESSIBILITY_STATEMENT = {
+    "title": Translated("Tilgængelighedserklæring", "Tillgänglighetsredogörelse"),
+    "slug": Translated("tilgaengelighedserklaering", "tillganglighetsredogorelse"),
+    "introduction": Translated(
+        "Science City Lyngby ønsker, at alle kan bruge dette websted. Her kan du læse, hvordan webstedet lever op "
+        "til kravene om webtilgængelighed, og hvordan du giver os besked, hvis noget ikke virker for dig.",
+        "Science City Lyngby vill att alla ska kunna använda den här webbplatsen. Här kan du läsa hur webbplatsen "
+        "uppfyller kraven på webbtillgänglighet och hur du meddelar oss om något inte fungerar för dig.",
+    ),
+    "last_reviewed": datetime.date(2026, 11, 27),
+    "body": [
+        Block(
+            "text",
+            Translated(
+                "<h2>Overholdelse af kravene</h2>"
+                f"<p>Webstedet er udviklet til at overholde {WCAG} 2.2 på niveau AA, som er kravet i EU's "
+                "webtilgængelighedsdirektiv og i den danske lov om tilgængelighed af offentlige organers websteder "
+                "og mobilapplikationer.</p>"
+                "<h2>Sådan tester vi</h2>"
+                "<p>Hver gang webstedet ændres, kontrolleres alle sider på begge sprog automatisk i en rigtig browser: "
+                f"mod {WCAG} 2.0, 2.1 og 2.2 på niveau A og AA, i fuld bredde og i en bredde på 320 pixel, og mod "
+                "W3C's regler for gyldig HTML. Vi tester også, at alt kan bruges med tastaturet alene, og at det "
+                "altid er tydeligt, hvor fokus er.</p>"
+                "<h2>Giv os besked</h2>"
+                "<p>Oplever du problemer med tilgængeligheden, så skriv til os på e-mailadressen nederst på siden, "
+                "og fortæl, hvilken side og hvilket indhold det drejer sig om.</p>"
+                "<h2>Klagemulighed</h2>"
+                "<p>Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn "
+                "med webtilgængelighed i Danmark.</p>",
+                "<h2>Efterlevnad av kraven</h2>"
+                f"<p>Webbplatsen är utvecklad för att uppfylla {WCAG} 2.2 på nivå AA, som är kravet i EU:s "
+                "webbtillgänglighetsdirektiv och i den danska lagen om tillgänglighet till offentliga organs "
+                "webbplatser och mobilapplikationer.</p>"
+                "<h2>Så testar vi</h2>"
+                "<p>Varje gång webbplatsen ändras kontrolleras alla sidor på båda språken automatiskt i en riktig "
+                f"webbläsare: mot {WCAG} 2.0, 2.1 och 2.2 på nivå A och AA, i full bredd och i en bredd på 320 pixlar, "
+                "och mot W3C:s regler för giltig HTML. Vi testar också att allt kan användas med enbart tangentbordet "
+                "och att det alltid syns var fokus är.</p>"
+                "<h2>Meddela oss</h2>"
+                "<p>Upplever du problem med tillgängligheten, skriv till oss på e-postadressen längst ned på sidan och "
+                "berätta vilken sida och vilket innehåll det gäller.</p>"
+                "<h2>Möjlighet att klaga</h2>"
+                "<p>Är du inte nöjd med vårt svar kan du klaga till Digitaliseringsstyrelsen, den danska myndighet "
+                "som har tillsyn över webbtillgänglighet i Danmark.</p>",
+            ),
+        ),
+    ],
+}
+
+PRIVACY_POLICY = {
+    "title": Translated("Privatlivspolitik", "Integritetspolicy"),
+    "slug": Translated("privatlivspolitik", "integritetspolicy"),
+    "introduction": Translated(
+        "Science City Lyngby er dataansvarlig for de oplysninger, der behandles på dette websted. "
+        "Her kan du læse, hvilke oplysninger det er, og hvad du kan gøre.",
+        "Science City Lyngby är personuppgiftsansvarig för de uppgifter som behandlas på den här webbplatsen. "
+        "Här kan du läsa vilka uppgifter det är och vad du kan göra.",
+    ),
+    "last_reviewed": datetime.date(2026, 11, 27),
+    "body": [
+        Block(
+            "text",
+            Translated(
+                "<h2>Ingen cookies og ingen sporing</h2>"
+                "<p>Webstedet sætter ingen cookies hos besøgende, bruger ingen analyseværktøjer og henter intet fra "
+                "andre websteder, heller ikke skrifttyper eller kort. Derfor beder vi dig ikke om samtykke.</p>"
+                "<h2>Serverens logfiler</h2>"
+                "<p>Som alle webservere noterer vores server teknisk information om hver forespørgsel, herunder "
+                "IP-adresse, tidspunkt og den adresse, der blev vist, for at kunne drive webstedet sikkert. "
+                "Oplysningerne bruges ikke til at følge enkeltpersoner og gemmes kun, så længe driften kræver det.</p>"
+                "<h2>Når du skriver til os</h2>"
+                "<p>Skriver du til os, bruger vi dine oplysninger til at besvare din henvendelse.</p>"
+                "<h2>Redaktører</h2>"
+                "<p>For medarbejdere, der logger ind for at redigere webstedet, gemmer vi navn, e-mailadresse og "
+                "en cookie for den indloggede session.</p>"
+                "<h2>Dine rettigheder</h2>"
+                "<p>Du har ret til indsigt i, berigtigelse af og sletning af dine oplysninger. Du kan klage til "
+                "Datatilsynet.</p>",
+                "<h2>Inga kakor och ingen spårning</h2>"
+                "<p>Webbplatsen sätter inga kakor hos besökare, använder inga analysverktyg och hämtar ingenting från "
+                "andra webbplatser, inte heller typsnitt eller kartor. Därför ber vi dig inte om samtycke.</p>"
+                "<h2>Serverns loggfiler</h2>"
+                "<p>Som alla webbservrar noterar vår server teknisk information om varje förfrågan, bland annat "
+                "IP-adress, tidpunkt och den adress som visades, för att kunna driva webbplatsen säkert. "
+                "Uppgifterna används inte för att följa enskilda personer och sparas bara så länge driften kräver "
+                "det.</p>"
+                "<h2>När du skriver till oss</h2>"
+                "<p>Skriver du till oss använder vi dina uppgifter för att besvara ditt meddelande.</p>"
+                "<h2>Redaktörer</h2>"
+                "<p>För medarbetare som loggar in för att redigera webbplatsen sparar vi namn, e-postadress och "
+                "en kaka för den inloggade sessionen.</p>"
+                "<h2>Dina rättigheter</h2>"
+                "<p>Du har rätt till tillgång till, rättelse av och radering av dina uppgifter. Du kan klaga till "
+                "Datatilsynet, den danska dataskyddsmyndigheten.</p>",
+            ),
+        ),
+    ],
+}
+
+FOOTER = {
+    "text": Translated(
+        "<p>Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region.</p>",
+        "<p>Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region.</p>",
+    ),
+}
+
+LEGAL_PAGES = [
+    ("accessibility-statement", ACCESSIBILITY_STATEMENT),
+    ("privacy-policy", PRIVACY_POLICY),
+]
+
+
+def load_furniture() -> list[str]:
+    """Create the legal pages and the footer text in Danish and Swedish where missing."""
+    created = []
+    danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    swedish = Locale.objects.get(language_code="sv")
+    home = Page.objects.get(translation_key=seed_key("home"), locale=danish)
+    for key, fields in LEGAL_PAGES:
+        page, new = ensure_page(home, InformationPage, key, {**fields, "show_in_menus": False}, danish)
+        if new:
+            created.append(f"the Danish page {page.title!r}")
+        _translation, new = ensure_translation(page, key, fields, swedish)
+        if new:
+            created.append(f"the Swedish translation of {page.title!r}")
+
+    if not OrganisationSettings.objects.filter(site=home.get_site()).exists():
+        OrganisationSettings.objects.create(site=home.get_site())
+        created.append("the organisation's settings")
+
+    footer = FooterText.objects.filter(translation_key=seed_key("footer"), locale=danish).first()
+    if footer is None:
+        footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"].da)
+        created.append("the Danish footer text")
+    _translation, new = ensure_translation(footer, "footer", FOOTER, swedish)
+    if new:
+        created.append("the Swedish footer text")
+    return created

@@ -1,9 +1,13 @@
-"""Admin extensions for the whole site: the rich-text feature that marks English passages."""
+"""Admin extensions for the whole site: the rich-text feature that marks English passages, the footer snippet."""
 
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import FooterText
 
 LANG_EN_STYLE = "LANG_EN"
 
@@ -36,3 +40,15 @@ def register_lang_en_feature(features):
             "to_database_format": {"style_map": {LANG_EN_STYLE: {"element": "span", "props": {"lang": "en"}}}},
         },
     )
+
+
+class FooterTextViewSet(SnippetViewSet):
+    """The footer's words, one per language; translators translate the Danish one."""
+
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer text")
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(FooterTextViewSet)

@@ -20,6 +20,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_site_content()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database rolls back between tests, the cache would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site_content(db):
     """The seeded site. Reloaded only if a transactional test emptied the database."""

@@ -17,7 +17,10 @@ from wagtail.models import Page, Site
 
 # Named URL patterns that are public but not pages, with what they answer.
 # Each entry: url name -> (content kind, whether it is per language).
-NON_PAGE_URLS: dict[str, tuple[str, bool]] = {}
+NON_PAGE_URLS: dict[str, tuple[str, bool]] = {
+    "sitemap": ("xml", False),
+    "robots_txt": ("text", False),
+}
 
 # Named URL patterns that are deliberately not swept, and why.
 NOT_SWEPT = {

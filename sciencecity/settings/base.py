@@ -127,6 +127,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Science City Lyngby"
+DEFAULT_FROM_EMAIL = "Science City Lyngby <noreply@localhost>"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Moderation e-mails go to the approvers of the task; superusers are not copied.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 # The dashboard would otherwise fetch Wagtail's release feed from the internet.
 WAGTAIL_ENABLE_UPDATE_CHECK = False

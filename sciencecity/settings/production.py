@@ -1,11 +1,11 @@
 """Settings for a public server: everything secret or machine-specific comes from the environment."""
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_required
+from .environment import env, env_bool, env_list, env_required
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_required("SECRET_KEY", "a long random string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`.")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])  # noqa: F405
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS", "a comma-separated list of the host names the site answers to.")
 WAGTAILADMIN_BASE_URL = env_required("WAGTAILADMIN_BASE_URL", "the public address of the site, e.g. https://sciencecity.dk.")
@@ -15,6 +15,17 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# E-mail (workflow notifications to approvers, password resets) through SMTP.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(env("EMAIL_PORT") or 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL") or "Science City Lyngby <noreply@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # HTTPS. Behind a proxy that terminates TLS, set SECURE_SSL_REDIRECT=0 and let the proxy redirect.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

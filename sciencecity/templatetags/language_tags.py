@@ -22,14 +22,20 @@ class LanguageLink:
 
 
 def _alternates(context):
-    """The language versions of what is shown: a view's own list, the page's, or none."""
+    """The language versions of what is shown: a view's own list, the page's, or none (once per request)."""
     if "alternates" in context:
         return context["alternates"]
     page = context.get("page")
     request = context.get("request")
-    if page is not None and hasattr(page, "get_alternates"):
-        return page.get_alternates(request)
-    return []
+    if page is None or not hasattr(page, "get_alternates"):
+        return []
+    if request is None:
+        return page.get_alternates(None)
+    # The head's hreflang links and the switcher both need them: look them up once.
+    memo = request.__dict__.setdefault("_language_alternates", {})
+    if page.pk not in memo:
+        memo[page.pk] = page.get_alternates(request)
+    return memo[page.pk]
 
 
 def _home_urls(request) -> dict[str, str]:

@@ -1,0 +1,112 @@
+"""Who may do what: one table of roles, applied idempotently by ``load_site_content``.
+
+| Group                     | May                                                        |
+|---------------------------|------------------------------------------------------------|
+| Communications editors    | edit and submit pages in the Danish tree                   |
+| Communications approvers  | as editors, plus publish in the Danish tree                |
+| Translators               | edit and publish pages in the Swedish tree; translate      |
+| Administrators            | everything                                                 |
+
+Applying adds what the table grants and never removes what an administrator
+added in the admin. The Danish tree is moderated: editors submit, approvers
+publish (the workflow in ``moderation.py``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Communications editors"
+APPROVERS = "Communications approvers"
+TRANSLATORS = "Translators"
+ADMINISTRATORS = "Administrators"
+
+EDIT_PAGES = ["add_page", "change_page"]
+PUBLISH_PAGES = [*EDIT_PAGES, "publish_page", "lock_page", "unlock_page"]
+USE_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
+CHOOSE_MEDIA = ["choose_image", "choose_document"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group and what it may do: page permissions per language tree, media, and model permissions."""
+
+    name: str
+    pages: dict[str, list[str]] = field(default_factory=dict)  # language code ("*" for all) -> codenames
+    media: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)  # "app_label.codename"
+    everything: bool = False
+
+
+ROLES = [
+    Role(
+        EDITORS,
+        pages={"da": EDIT_PAGES},
+        media=USE_MEDIA,
+        models=["wagtailadmin.access_admin", "sciencecity.change_footertext"],
+    ),
+    Role(
+        APPROVERS,
+        pages={"da": PUBLISH_PAGES},
+        media=USE_MEDIA,
+        models=["wagtailadmin.access_admin", "sciencecity.change_footertext", "sciencecity.change_organisationsettings"],
+    ),
+    Role(
+        TRANSLATORS,
+        pages={"sv": PUBLISH_PAGES},
+        media=CHOOSE_MEDIA,
+        models=["wagtailadmin.access_admin", "wagtail_localize.submit_translation", "sciencecity.change_footertext"],
+    ),
+    Role(ADMINISTRATORS, pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True),
+]
+
+
+def _permissions(names: list[str]) -> list[Permission]:
+    """Permission rows for "app_label.codename" names; every name must exist."""
+    query = Q(pk__in=[])
+    for name in names:
+        app_label, codename = name.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.filter(query))
+    if len(found) != len(names):
+        missing = set(names) - {f"{p.content_type.app_label}.{p.codename}" for p in found}
+        raise LookupError(f"Unknown permissions in the roles table: {sorted(missing)}")
+    return found
+
+
+def _tree_roots(language: str) -> list[Page]:
+    """The home page of one language's tree, or the root of all trees for "*"."""
+    if language == "*":
+        return [Page.get_first_root_node()]
+    return list(Page.objects.filter(depth=2, locale__language_code=language, alias_of__isnull=True))
+
+
+def apply_roles() -> list[str]:
+    """Create the groups and grant what the table says; return what was created."""
+    created = []
+    root_collection = Collection.get_first_root_node()
+    for role in ROLES:
+        group, new = Group.objects.get_or_create(name=role.name)
+        if new:
+            created.append(f"the group {role.name!r}")
+        if role.everything:
+            group.permissions.add(*Permission.objects.all())
+        else:
+            group.permissions.add(*_permissions(role.models))
+        for language, codenames in role.pages.items():
+            for page in _tree_roots(language):
+                for permission in _permissions([f"wagtailcore.{codename}" for codename in codenames]):
+                    GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        media = [f"wagtailimages.{c}" if "image" in c else f"wagtaildocs.{c}" for c in role.media]
+        for permission in _permissions(media):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+    return created
+
+
+def load() -> list[str]:
+    """The content loader's entry point."""
+    return apply_roles()

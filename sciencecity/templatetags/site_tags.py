@@ -1,0 +1,91 @@
+"""Template tags for every page's furniture: the cached chrome, menu states, breadcrumbs, SEO data."""
+
+from django import template
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from sciencecity import seo
+from sciencecity.chrome import Link, get_chrome
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The menu, breadcrumbs' titles, footer and organisation facts for this site and language (cached)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return get_chrome(site, get_language())
+
+
+@register.simple_tag(takes_context=True)
+def menu_state(context, link):
+    """"page" for the page shown, "section" for its ancestors, "" otherwise (and on pages that are no page)."""
+    path = getattr(context.get("page"), "path", "")
+    if not path:
+        return ""
+    if link.path == path:
+        return "page"
+    return "section" if path.startswith(link.path) else ""
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, chrome):
+    """The trail from the home page to what is shown: the page, then any route below it (``extra_breadcrumbs``)."""
+    page = context.get("page")
+    if page is None or chrome.home is None or not getattr(page, "path", ""):
+        return []
+    crumbs = chrome.breadcrumbs(page)
+    if not crumbs or crumbs[-1].path != page.path:
+        crumbs.append(Link(getattr(page, "short_title", page.title), page.url or "", page.path))
+    return crumbs + list(context.get("extra_breadcrumbs", []))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, crumbs):
+    """schema.org BreadcrumbList for the trail, with absolute URLs."""
+    request = context.get("request")
+    return seo.json_ld_script(
+        seo.breadcrumb_list([(crumb.title, request.build_absolute_uri(crumb.url)) for crumb in crumbs])
+    )
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context, chrome):
+    """schema.org Organization, for the home page."""
+    request = context.get("request")
+    return seo.json_ld_script(
+        seo.organisation(chrome.organisation, request.build_absolute_uri(chrome.home.url), chrome.language)
+    )
+
+
+@register.simple_tag
+def json_ld(data):
+    """Any JSON-LD a page or route adds."""
+    return seo.json_ld_script(data)
+
+
+@register.filter
+def og_locale(language_code):
+    """The Open Graph locale (da_DK) for a language code (da)."""
+    return seo.OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, chrome):
+    """The 1200×630 rendition to show when the page is shared: its own image, else the site's default."""
+    image = getattr(context.get("page"), "social_image", None)
+    if image is None and chrome.organisation.get("default_social_image_id"):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.filter(pk=chrome.organisation["default_social_image_id"]).first()
+    return image.get_rendition("fill-1200x630|format-jpeg") if image else None
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute URL of what is shown: a route's own path (``canonical_path``) or the page's."""
+    request = context.get("request")
+    page = context.get("page")
+    path = context.get("canonical_path") or (page.url if page is not None else "")
+    return request.build_absolute_uri(path) if request and path else ""

@@ -1,0 +1,45 @@
+"""Error pages in both languages; the 500 page needs no database; old addresses redirect."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import RequestFactory
+from wagtail.contrib.redirects.models import Redirect
+
+from sciencecity.views import server_error
+
+
+@pytest.mark.parametrize(
+    "path,language,heading",
+    [("/da/partnerskab-med-giid/", "da", "Der opstod en fejl"), ("/sv/", "sv", "Något gick fel"), ("/", "da", "Der opstod en fejl")],
+)
+def test_500_page_renders_in_the_visitors_language_without_a_database(path, language, heading):
+    # No django_db mark: any database access here would fail the test.
+    response = server_error(RequestFactory().get(path))
+    assert response.status_code == 500
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    assert html.h1.get_text() == heading
+    assert html.select_one(f'a[href="/{language}/"]')
+
+
+@pytest.mark.django_db
+def test_an_exception_in_a_page_gives_the_500_page(client, site_content, monkeypatch):
+    from partnerships.models import PartnershipPage
+
+    def broken(self, request, *args, **kwargs):
+        raise RuntimeError("the database fell over")
+
+    monkeypatch.setattr(PartnershipPage, "serve", broken)
+    client.raise_request_exception = False
+    response = client.get(site_content.page("giid-partnership", "sv").url)
+    assert response.status_code == 500
+    assert "Något gick fel" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_old_address_redirects_to_its_page(client, site_content):
+    page = site_content.page("giid-partnership")
+    Redirect.objects.create(old_path="/giid", redirect_page=page, is_permanent=True)
+    response = client.get("/giid")
+    assert response.status_code == 301
+    assert response["Location"] == page.url

@@ -1,0 +1,108 @@
+"""Menus, breadcrumbs and footer: per language, cached per site and language, fresh after a publish."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+
+from sciencecity.models import FooterText, OrganisationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("da", ["Partnerskab med GIID", "GIID-netværket", "Samarbejde med Lund"]),
+        ("sv", ["Partnerskap med GIID", "GIID-nätverket", "Samarbete med Lund"]),
+    ],
+)
+def test_main_menu_lists_the_pages_shown_in_menus_in_the_visitors_language(client, site_content, language, expected):
+    menu = html(client, f"/{language}/").select_one("nav.main-menu")
+    assert [link.get_text() for link in menu.select("a")] == expected
+    assert all(link["href"].startswith(f"/{language}/") for link in menu.select("a"))
+
+
+def test_menu_marks_the_current_page_and_its_section(client, site_content):
+    menu = html(client, site_content.page("giid-network").url).select_one("nav.main-menu")
+    current = menu.select('a[aria-current="page"]')
+    assert [link.get_text() for link in current] == ["GIID-netværket"]
+    assert "main-menu__item--section" in menu.select_one("li").attrs["class"]
+
+
+def test_breadcrumbs_lead_from_home_to_the_page(client, site_content):
+    page = html(client, site_content.page("giid-network", "sv").url)
+    crumbs = page.select("nav.breadcrumbs li a")
+    assert [crumb.get_text() for crumb in crumbs] == ["Startsida", "Partnerskap med GIID", "GIID-nätverket"]
+    assert crumbs[-1]["aria-current"] == "page"
+
+
+def test_home_page_has_no_breadcrumbs(client, site_content):
+    assert html(client, "/da/").select_one("nav.breadcrumbs") is None
+
+
+@pytest.mark.parametrize("language", ["da", "sv"])
+def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pages(client, site_content, language):
+    settings = OrganisationSettings.for_site(site_content.page("home").get_site())
+    settings.address = "Eksempelvej 1\n2800 Kongens Lyngby"
+    settings.email = "kontakt@sciencecity.invalid"
+    settings.linkedin_url = "https://www.linkedin.com/company/example"
+    settings.save()
+
+    footer = html(client, f"/{language}/").select_one("footer")
+    text = {"da": "Science City Lyngby arbejder for", "sv": "Science City Lyngby arbetar för"}[language]
+    assert text in footer.select_one(".site-footer__text").get_text()
+    address = footer.address.get_text(" ", strip=True)
+    assert "Eksempelvej 1" in address and "2800 Kongens Lyngby" in address
+    assert footer.select_one('a[href="mailto:kontakt@sciencecity.invalid"]')
+    assert footer.select_one('a[href="https://www.linkedin.com/company/example"]')
+    legal = [link.get_text() for link in footer.select(".site-footer__legal a")]
+    assert legal == {
+        "da": ["Tilgængelighedserklæring", "Privatlivspolitik"],
+        "sv": ["Tillgänglighetsredogörelse", "Integritetspolicy"],
+    }[language]
+
+
+@pytest.mark.parametrize("key", ["home", "giid-partnership", "giid-network", "lund-collaboration", "privacy-policy"])
+@pytest.mark.parametrize("language", ["da", "sv"])
+def test_menu_breadcrumbs_and_footer_cost_no_queries_once_cached(client, site_content, key, language):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = site_content.page(key, language).url
+    with CaptureQueriesContext(connection) as cold:
+        client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        response = client.get(url)
+    assert response.status_code == 200
+    built = len(cold) - len(warm)
+    assert built == CHROME_BUILD_QUERIES, f"building the chrome took {built} queries"
+    assert not [query for query in warm.captured_queries if "sciencecity_footertext" in query["sql"]]
+    assert not [query for query in warm.captured_queries if "sciencecity_organisationsettings" in query["sql"]]
+
+
+# The menu, page titles and legal pages (one query for the tree, one per page
+# type in it), the locale's home page, the footer text and the settings.
+CHROME_BUILD_QUERIES = 10
+
+
+def test_publishing_a_page_changes_the_menu_at_once(client, site_content):
+    client.get("/da/")
+    page = site_content.page("lund-collaboration")
+    page.menu_title = "Lund og Future by Lund"
+    page.save_revision().publish()
+    assert "Lund og Future by Lund" in html(client, "/da/").select_one("nav.main-menu").get_text()
+
+
+def test_saving_the_footer_text_changes_the_footer_at_once(client, site_content):
+    client.get("/sv/")
+    footer = FooterText.objects.get(locale__language_code="sv")
+    footer.text = "<p>Ny sidfotstext</p>"
+    footer.save()
+    assert "Ny sidfotstext" in html(client, "/sv/").select_one("footer").get_text()
+    assert "Ny sidfotstext" not in html(client, "/da/").select_one("footer").get_text()
