@@ -8,10 +8,12 @@ judged from Accept-Language, and to Danish otherwise.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .search import search
 from .sitemaps import sitemap
 from .views import robots_txt
 
@@ -30,6 +32,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Translated path: /da/soeg/ and /sv/sok/.
+    path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 NON_PAGE_URLS: dict[str, tuple[str, bool]] = {
     "sitemap": ("xml", False),
     "robots_txt": ("text", False),
+    "search": ("html", True),
 }
 
 # Named URL patterns that are deliberately not swept, and why.

@@ -89,3 +89,25 @@ def canonical_url(context):
     page = context.get("page")
     path = context.get("canonical_path") or (page.url if page is not None else "")
     return request.build_absolute_uri(path) if request and path else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, social text and Open Graph type of what is shown.
+
+    Pages give their SEO fields (falling back to the introduction); a route or
+    view that is no page of its own sets ``og_title`` and ``meta_description``.
+    """
+    page = context.get("page")
+    title = context.get("og_title") or (page and (page.seo_title or page.title)) or ""
+    description = context.get("meta_description") or (
+        page and (getattr(page, "search_description", "") or getattr(page, "introduction", ""))
+    )
+    social = context.get("meta_description") or (page and getattr(page, "social_text", "")) or description
+    is_home = page is not None and page.depth == 2 and not context.get("canonical_path")
+    return {
+        "title": title,
+        "description": description or "",
+        "social_description": social or "",
+        "og_type": "website" if is_home else "article",
+    }

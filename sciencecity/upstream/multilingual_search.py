@@ -1,0 +1,73 @@
+"""Index and query each object with its own language's PostgreSQL text-search configuration.
+
+Upstream gap (modelsearch, the search backends Wagtail 8 uses): the PostgreSQL
+backend has one ``SEARCH_CONFIG`` for everything, and keeps one index row per
+object, so two backends with different configurations overwrite each other.
+With one configuration, a Danish query is stemmed with Swedish rules or the
+other way round, and "byområderne" no longer finds "byområder".
+
+This backend picks the configuration per object when indexing (``danish`` for
+an object in the Danish locale, ``swedish`` for Swedish) and per request when
+querying (from the active language). On any other database it hands over to
+modelsearch's own choice (SQLite full-text search, or the plain fallback).
+Delete this module, and point ``WAGTAILSEARCH_BACKENDS`` back at
+``wagtail.search.backends.database``, once upstream supports per-language
+configurations.
+"""
+
+import copy
+from collections import defaultdict
+
+from django.db import connection
+from django.utils.translation import get_language
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+
+# PostgreSQL's text-search configuration for each site language.
+LANGUAGE_CONFIGS = {"da": "danish", "sv": "swedish"}
+FALLBACK_CONFIG = "simple"
+
+
+def config_for_language(language_code: str | None) -> str | None:
+    """The text-search configuration for a language code ("da", "sv-se"), or None if there is none."""
+    if not language_code:
+        return None
+    return LANGUAGE_CONFIGS.get(language_code.split("-")[0].lower())
+
+
+class LanguageIndex(PostgresIndex):
+    """Writes each object's index row with the configuration of the object's locale."""
+
+    def add_items(self, model, objs):
+        groups = defaultdict(list)
+        for obj in objs:
+            locale = getattr(obj, "locale", None)
+            groups[config_for_language(locale.language_code if locale else None)].append(obj)
+        for config, group in groups.items():
+            backend = copy.copy(self.backend)
+            backend.fixed_config = config or self.backend.fallback_config
+            PostgresIndex(backend).add_items(model, group)
+
+
+class MultilingualPostgresSearchBackend(PostgresSearchBackend):
+    """modelsearch's PostgreSQL backend, with a text-search configuration per language."""
+
+    index_class = LanguageIndex
+    fixed_config = None
+
+    @property
+    def config(self) -> str:
+        """For indexing: the object's language (set by LanguageIndex); for queries: the active language."""
+        return self.fixed_config or config_for_language(get_language()) or self.fallback_config
+
+    @config.setter
+    def config(self, value):
+        # PostgresSearchBackend.__init__ stores SEARCH_CONFIG here: it becomes the fallback.
+        self.fallback_config = value or FALLBACK_CONFIG
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    """The multilingual backend on PostgreSQL; modelsearch's own choice on any other database."""
+    if connection.vendor == "postgresql":
+        return MultilingualPostgresSearchBackend(params)
+    return DatabaseSearchBackend(params)

@@ -1,0 +1,116 @@
+"""Search in the visitor's language: stemming per language on PostgreSQL, only that language's results."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="per-language stemming is PostgreSQL text search; CI runs this on it"
+)
+
+
+def results(client, path, query, **params):
+    response = client.get(path, {"q": query, **params})
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    return [link["href"] for link in html.select(".search-result__title a")], html
+
+
+def test_search_pages_have_translated_addresses(client, site_content):
+    assert client.get("/da/soeg/").status_code == 200
+    assert client.get("/sv/sok/").status_code == 200
+
+
+@pytest.mark.parametrize("path,language", [("/da/soeg/", "da"), ("/sv/sok/", "sv")])
+def test_results_are_only_in_the_visitors_language(client, site_content, path, language):
+    urls, html = results(client, path, "Lyngby")
+    assert urls, "Science City Lyngby is on every page"
+    assert all(url.startswith(f"/{language}/") for url in urls)
+    assert html.html["lang"] == language
+
+
+def test_each_result_has_a_title_an_excerpt_and_its_type(client, site_content):
+    _urls, html = results(client, "/da/soeg/", "Lund")
+    result = html.select_one(".search-result")
+    assert result.select_one(".search-result__title a").get_text()
+    assert result.select_one(".search-result__kind").get_text() == "Side"
+    assert result.select_one(".search-result__excerpt").get_text()
+
+
+def test_switcher_carries_the_search_to_the_other_language(client, site_content):
+    _urls, html = results(client, "/da/soeg/", "Lund")
+    assert html.select_one('nav.language-switcher a[hreflang="sv"]')["href"] == "/sv/sok/?q=Lund"
+
+
+@postgresql_only
+def test_danish_stemming_finds_byomraader_for_byomraaderne(client, site_content):
+    urls, _html = results(client, "/da/soeg/", "byområderne")
+    assert site_content.page("giid-partnership", "da").url in urls
+
+
+@postgresql_only
+def test_swedish_stemming_finds_deltagare_for_deltagarna(client, site_content):
+    urls, _html = results(client, "/sv/sok/", "deltagarna")
+    assert site_content.page("giid-partnership", "sv").url in urls
+
+
+@postgresql_only
+def test_a_danish_query_never_returns_swedish_pages_and_the_other_way_round(client, site_content):
+    danish, _html = results(client, "/da/soeg/", "innovationsdistrikter")
+    swedish, _html = results(client, "/sv/sok/", "innovationsdistrikt")
+    assert danish and swedish
+    assert all(url.startswith("/da/") for url in danish)
+    assert all(url.startswith("/sv/") for url in swedish)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        "Lund " * 2_000,
+        "\"'<script>alert(1)</script>",
+        "(((( AND OR NOT ))))",
+        "!@#$%^&*()_+{}|:<>?~`-=[]\\;',./",
+        "\x00\x01\x02",
+        "💡🏙️",
+        "SELECT * FROM wagtailcore_page; --",
+    ],
+    ids=["empty", "spaces", "10kB", "10kB-words", "html", "operators", "punctuation", "control", "emoji", "sql"],
+)
+def test_junk_queries_get_a_normal_page(client, site_content, query):
+    response = client.get("/da/soeg/", {"q": query})
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one(".search-results")
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_very_long_query_is_shortened_and_the_visitor_told(client, site_content):
+    _urls, html = results(client, "/sv/sok/", "Lund " * 2_000)
+    assert "längre än 200 tecken" in html.select_one(".notice").get_text()
+
+
+def test_non_utf8_query_bytes_get_a_normal_page(client, site_content):
+    response = client.get("/da/soeg/?q=%ff%fe%fdLund")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "999999999", "abc", "1.5", "", "9" * 400])
+def test_absurd_page_numbers_get_a_normal_page(client, site_content, page):
+    response = client.get("/da/soeg/", {"q": "Lyngby", "page": page})
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "html.parser").select(".search-result")
+
+
+def test_empty_query_explains_what_to_do(client, site_content):
+    _urls, html = results(client, "/da/soeg/", "")
+    assert "Skriv et eller flere ord" in html.select_one(".search-results").get_text()
+
+
+def test_no_results_says_so_helpfully(client, site_content):
+    _urls, html = results(client, "/sv/sok/", "zyxwvutsrq")
+    assert "Inga resultat" in html.select_one(".search-results").get_text()
