@@ -24,12 +24,19 @@ class NetworkMembersBlock(blocks.StructBlock):
         preview_value = {"heading": "Deltagere i GIID-netværket"}
 
     def get_context(self, value, parent_context=None):
-        """Add the network page below the page this block is on, which lists every member."""
+        """Add the network's members, each linked to its page below the network page under this page."""
+        from districts.models import District
+
         from .models import NetworkPage
 
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
-        context["network_page"] = NetworkPage.objects.child_of(page).live().first() if page and page.pk else None
+        network_page = NetworkPage.objects.child_of(page).live().first() if page and page.pk else None
+        members = District.objects.members().in_language()
+        context["network_page"] = network_page
+        context["members"] = [
+            (member, network_page.district_url(member) if network_page else None) for member in members
+        ]
         return context
 
 

@@ -1,18 +1,24 @@
 """Page types that tell Science City Lyngby's partnership story."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from districts.models import District
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
+from sciencecity.chrome import Link
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
 
+from . import structured_data
 from .blocks import PartnershipStreamBlock
+from .directory import DirectoryFilters
 
 
 class HomePage(BasePage):
@@ -67,8 +73,8 @@ class PartnershipPage(BasePage):
         verbose_name_plural = _("partnership pages")
 
 
-class NetworkPage(BasePage):
-    """A network of innovation districts, such as GIID's, with a directory of its members."""
+class NetworkPage(RoutablePageMixin, BasePage):
+    """A network of innovation districts, such as GIID's: a directory of its members, and a page for each."""
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     directory_heading = models.CharField(_("directory heading"), max_length=120, default="")
@@ -96,6 +102,51 @@ class NetworkPage(BasePage):
     class Meta:
         verbose_name = _("network page")
         verbose_name_plural = _("network pages")
+
+    @path("")
+    def directory(self, request):
+        """The directory: every district, filtered by country and continent from the query string."""
+        districts = District.objects.in_language()
+        filters = DirectoryFilters.from_query(request.GET, districts)
+        shown = [district for district in districts if filters.matches(district)]
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "districts": [(district, self.district_url(district)) for district in shown],
+                "district_count": len(districts),
+            },
+        )
+
+    @path("<slug:slug>/", name="district")
+    def district(self, request, slug):
+        """One district's page, in the visitor's language (its Danish text where no translation exists)."""
+        district = next((district for district in District.objects.filter(slug=slug).in_language()), None)
+        if district is None:
+            raise Http404
+        url = self.district_url(district)
+        return self.render(
+            request,
+            template="partnerships/district_page.html",
+            context_overrides={
+                "district": district,
+                "alternates": self.get_alternates(request, route=f"{district.slug}/"),
+                "extra_breadcrumbs": [Link(district.name, url, "")],
+                "canonical_path": url,
+                "og_title": district.name,
+                "meta_description": district.short_description
+                or f"{district.name}, {district.city}, {district.country.name}",
+                "structured_data": structured_data.district(district, request.build_absolute_uri(url)),
+            },
+        )
+
+    def district_url(self, district: District) -> str:
+        """The address of a district's page below this page."""
+        return f"{self.url}{district.slug}/"
+
+    def sitemap_routes(self) -> list[str]:
+        """The directory and every district's page."""
+        return ["", *(f"{district.slug}/" for district in District.objects.in_language(self.locale.language_code))]
 
 
 class CollaborationPage(BasePage):

@@ -27,6 +27,7 @@ EDIT_PAGES = ["add_page", "change_page"]
 PUBLISH_PAGES = [*EDIT_PAGES, "publish_page", "lock_page", "unlock_page"]
 USE_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 CHOOSE_MEDIA = ["choose_image", "choose_document"]
+MANAGE_DISTRICTS = ["districts.add_district", "districts.change_district", "districts.delete_district"]
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,29 @@ ROLES = [
         EDITORS,
         pages={"da": EDIT_PAGES},
         media=USE_MEDIA,
-        models=["wagtailadmin.access_admin", "sciencecity.change_footertext"],
+        models=["wagtailadmin.access_admin", "sciencecity.change_footertext", *MANAGE_DISTRICTS],
     ),
     Role(
         APPROVERS,
         pages={"da": PUBLISH_PAGES},
         media=USE_MEDIA,
-        models=["wagtailadmin.access_admin", "sciencecity.change_footertext", "sciencecity.change_organisationsettings"],
+        models=[
+            "wagtailadmin.access_admin",
+            "sciencecity.change_footertext",
+            "sciencecity.change_organisationsettings",
+            *MANAGE_DISTRICTS,
+        ],
     ),
     Role(
         TRANSLATORS,
         pages={"sv": PUBLISH_PAGES},
         media=CHOOSE_MEDIA,
-        models=["wagtailadmin.access_admin", "wagtail_localize.submit_translation", "sciencecity.change_footertext"],
+        models=[
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "sciencecity.change_footertext",
+            "districts.change_district",
+        ],
     ),
     Role(ADMINISTRATORS, pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True),
 ]

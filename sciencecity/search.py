@@ -69,9 +69,28 @@ def search_pages(query: str, locale: Locale) -> list[SearchResult]:
     ]
 
 
-# Each source turns a query and a locale into results; the districts and
-# workshops apps' data joins here as it lands.
-SEARCH_SOURCES = [search_pages]
+def search_districts(query: str, locale: Locale) -> list[SearchResult]:
+    """Districts in the visitor's language that match, each linked to its page below the network page."""
+    from districts.models import District
+    from partnerships.models import NetworkPage
+
+    network_page = NetworkPage.objects.live().public().filter(locale=locale).first()
+    if network_page is None:
+        return []
+    districts = District.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
+    return [
+        SearchResult(
+            district.name,
+            network_page.district_url(district),
+            district.short_description or f"{district.city}, {district.country.name}",
+            str(_("Innovation district")),
+        )
+        for district in districts
+    ]
+
+
+# Each source turns a query and a locale into results, best first.
+SEARCH_SOURCES = [search_pages, search_districts]
 
 
 @require_safe

@@ -100,6 +100,15 @@ def ensure_page(
     return page, True
 
 
+def ensure_snippet(model, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
+    """Create the translatable object ``key`` in ``locale`` unless it exists."""
+    translation_key = seed_key(key)
+    existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
+    if existing is not None:
+        return existing, False
+    return model.objects.create(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key)), True
+
+
 def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
     """Translate ``source`` into ``locale`` through wagtail-localize, unless a real translation exists.
 

@@ -72,7 +72,7 @@ def page_route_name(page, path: str) -> str | None:
     remainder = path[len(page.url) :] if path.startswith(page.url) else ""
     if not remainder:
         return None
-    return page.get_resolver().resolve(remainder).url_name
+    return page.get_resolver().resolve("/" + remainder).url_name
 
 
 def non_page_urls() -> list[SiteURL]:

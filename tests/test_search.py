@@ -114,3 +114,10 @@ def test_empty_query_explains_what_to_do(client, site_content):
 def test_no_results_says_so_helpfully(client, site_content):
     _urls, html = results(client, "/sv/sok/", "zyxwvutsrq")
     assert "Inga resultat" in html.select_one(".search-results").get_text()
+
+
+@pytest.mark.parametrize("path,language,kind", [("/da/soeg/", "da", "Innovationsdistrikt"), ("/sv/sok/", "sv", "Innovationsdistrikt")])
+def test_districts_are_found_in_the_visitors_language(client, site_content, path, language, kind):
+    urls, html = results(client, path, "Tonsley")
+    assert urls == [f"{site_content.page('giid-network', language).url}tonsley-innovation-district/"]
+    assert html.select_one(".search-result__kind").get_text() == kind

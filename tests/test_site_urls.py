@@ -29,7 +29,7 @@ def test_every_route_of_every_routable_page_has_a_url(site_content):
         if not issubclass(model, RoutablePageMixin):
             continue
         for pattern in model.get_subpage_urls():
-            if pattern.pattern.regex.pattern == "^$":
+            if str(pattern.pattern) in ("", "^$"):
                 continue  # the page itself, covered above
             assert f"route:{model._meta.label}:{pattern.name}" in sources, f"no URL for {model._meta.label}:{pattern.name}"
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 # missing and never overwrites what editors changed, so running again is safe.
 CONTENT_LOADERS = [
     "sciencecity.content:load_foundations",
+    "districts.content:load",
     "partnerships.content:load",
     "sciencecity.content:load_furniture",
     "sciencecity.roles:load",

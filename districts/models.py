@@ -1,0 +1,156 @@
+"""Innovation districts: the members and partners of the GIID network, kept as translatable data."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import map as world_map
+
+
+class Continent(models.TextChoices):
+    """The parts of the world the directory filters by."""
+
+    AFRICA = "africa", _("Africa")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    NORTH_AMERICA = "north-america", _("North America")
+    SOUTH_AMERICA = "south-america", _("South America")
+    OCEANIA = "oceania", _("Oceania")
+
+
+class Role(models.TextChoices):
+    """A district's place in the network."""
+
+    MEMBER = "member", _("GIID network member")
+    PARTNER = "partner", _("Partner")
+
+
+class NameLanguage(models.TextChoices):
+    """The language a district's name is in, so screen readers pronounce it right (WCAG 3.1.2)."""
+
+    ENGLISH = "en", _("English")
+    DANISH = "da", _("Danish")
+    SWEDISH = "sv", _("Swedish")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+
+
+class DistrictQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Look-ups of districts in a language, with the Danish version standing in for a missing translation."""
+
+    def in_language(self, language_code: str | None = None) -> list["District"]:
+        """One version per district: the one in ``language_code`` (default: active) or else the Danish one.
+
+        One query, however many districts there are.
+        """
+        language_code = language_code or get_language()
+        source = Locale.get_default().language_code
+        rows = self.filter(locale__language_code__in={language_code, source}).select_related("locale")
+        chosen: dict = {}
+        for district in rows:
+            current = chosen.get(district.translation_key)
+            if current is None or district.locale.language_code == language_code:
+                chosen[district.translation_key] = district
+        return sorted(chosen.values(), key=lambda district: district.name.casefold())
+
+    def members(self):
+        """Members of the network, partners left out."""
+        return self.filter(role=Role.MEMBER)
+
+
+class District(TranslatableMixin, index.Indexed, models.Model):
+    """An innovation district: a member of the GIID network, or a partner such as Science City Lyngby."""
+
+    name = models.CharField(_("name"), max_length=120)
+    name_language = models.CharField(
+        _("language of the name"), max_length=5, choices=NameLanguage.choices, default=NameLanguage.ENGLISH
+    )
+    slug = models.SlugField(_("slug"), max_length=120, help_text=_("The last part of the district's address."))
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    continent = models.CharField(_("continent"), max_length=20, choices=Continent.choices)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("City-level position, for the map. North is positive."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("City-level position, for the map. East is positive."),
+    )
+    joined_year = models.PositiveSmallIntegerField(
+        _("joined the network"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the district joined the network, if known."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    short_description = models.TextField(_("short description"), blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    objects = DistrictQuerySet.as_manager()
+
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("name_language"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("city"),
+        SynchronizedField("country"),
+        SynchronizedField("continent"),
+        SynchronizedField("website"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("joined_year"),
+        SynchronizedField("logo"),
+        SynchronizedField("role"),
+        TranslatableField("short_description"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("city"),
+        index.SearchField("short_description"),
+        index.FilterField("locale_id"),
+        index.FilterField("role"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("innovation district")
+        verbose_name_plural = _("innovation districts")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug_per_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def language(self) -> str:
+        """The code of the language this version is in (a column of the export)."""
+        return self.locale.language_code
+
+    @property
+    def position(self) -> tuple[float, float]:
+        """The district's place on the server-drawn world map (SVG x, y)."""
+        return world_map.project(float(self.latitude), float(self.longitude))

@@ -1,0 +1,60 @@
+"""The network page's directory filters: read from the query string, checked, and explained when unknown."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from districts.models import Continent, District
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """The visitor's choice of country and continent, and what the choices are."""
+
+    country: str = ""
+    continent: str = ""
+    country_choices: tuple[tuple[str, str], ...] = ()
+    continent_choices: tuple[tuple[str, str], ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def from_query(cls, query, districts: list[District]) -> "DirectoryFilters":
+        """Read ``country`` and ``continent``; an unknown value is kept, and explained, not dropped."""
+        country = query.get("country", "").strip()[:60]
+        continent = query.get("continent", "").strip()[:60]
+        problems = []
+        if country and country.upper() not in dict(countries):
+            problems.append(_("We do not know the country “%(value)s”.") % {"value": country})
+        if continent and continent not in Continent.values:
+            problems.append(_("We do not know the part of the world “%(value)s”.") % {"value": continent})
+        present_countries = {district.country.code for district in districts}
+        present_continents = {district.continent for district in districts}
+        return cls(
+            country=country.upper() if country.upper() in dict(countries) else country,
+            continent=continent,
+            country_choices=tuple(sorted(((code, countries.name(code)) for code in present_countries), key=lambda c: c[1])),
+            continent_choices=tuple((value, label) for value, label in Continent.choices if value in present_continents),
+            problems=tuple(problems),
+        )
+
+    @property
+    def active(self) -> bool:
+        """Whether the visitor chose anything."""
+        return bool(self.country or self.continent)
+
+    def matches(self, district: District) -> bool:
+        """Whether the district passes both filters."""
+        if self.country and district.country.code != self.country:
+            return False
+        return not (self.continent and district.continent != self.continent)
+
+    @property
+    def description(self) -> str:
+        """The filters in words, for the result summary."""
+        parts = []
+        if self.country:
+            parts.append(dict(countries).get(self.country, self.country))
+        if self.continent:
+            parts.append(str(dict(Continent.choices).get(self.continent, self.continent)))
+        return ", ".join(str(part) for part in parts)

@@ -1,0 +1,133 @@
+"""Importing districts from CSV: all rows or none, bad rows named, idempotent, round-trips with the export."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from districts.importing import COLUMNS, EXPORT_COLUMNS
+from districts.models import District
+from sciencecity.roles import EDITORS
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ",".join(COLUMNS)
+GOOD_ROWS = [
+    "Aalto Innovation District,aalto,Espoo,FI,europe,member,https://example.org/aalto,60.18400,24.82700,2021,en,",
+    "22@Barcelona,22-barcelona,Barcelona,ES,europe,member,,41.40300,2.19400,,es,Et distrikt i Barcelona.",
+]
+
+
+def write(tmp_path, *lines, name="districts.csv"):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_import(path, language="da"):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_districts", str(path), language=language, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_good_file_imports_and_importing_it_again_changes_nothing(site_content, tmp_path):
+    path = write(tmp_path, HEADER, *GOOD_ROWS)
+    before = District.objects.count()
+    out, _err = run_import(path)
+    assert "2 nye" in out
+    assert District.objects.count() == before + 2
+    aalto = District.objects.get(slug="aalto", locale__language_code="da")
+    assert (aalto.city, aalto.country.code, aalto.joined_year) == ("Espoo", "FI", 2021)
+
+    out, _err = run_import(path)
+    assert "0 nye, 0 ændrede, 2 uændrede" in out
+    assert District.objects.count() == before + 2
+
+
+def test_a_file_with_any_bad_row_imports_nothing_and_names_each_bad_row_and_field(site_content, tmp_path):
+    path = write(
+        tmp_path,
+        HEADER,
+        GOOD_ROWS[0],
+        "Atlantis District,atlantis,Atlantis,Atlantis,europe,member,,10,10,,en,",
+        "Bad Position,bad-position,Nowhere,DK,europe,member,,north,200,,en,",
+        ",no-name,Somewhere,DK,moon,member,not-a-url,1,1,,en,",
+    )
+    before = District.objects.count()
+    with pytest.raises(CommandError, match="Intet blev importeret"):
+        _out, err = run_import(path)
+    assert District.objects.count() == before
+
+
+def test_errors_name_the_row_and_field_in_the_editors_language(site_content, tmp_path):
+    from districts.importing import import_districts
+    from django.utils import translation
+
+    content = "\n".join(
+        [HEADER, GOOD_ROWS[0], "Atlantis District,atlantis,Atlantis,Atlantis,europe,member,,10,10,,en,",
+         "Bad Position,bad-position,Nowhere,DK,europe,member,,north,200,,en,",
+         ",no-name,Somewhere,DK,moon,member,not-a-url,1,1,,en,", GOOD_ROWS[0]]
+    ).encode()
+    with translation.override("sv"):
+        result = import_districts(content)
+        messages = [str(error) for error in result.errors]
+    fields = {(error.row, error.field) for error in result.errors}
+    assert {(3, "country"), (4, "latitude"), (4, "longitude"), (5, "name"), (5, "continent"), (5, "website"), (6, "slug")} <= fields
+    assert (2, "name") not in fields
+    assert all(message.startswith("Rad ") for message in messages)
+    assert not result.created and not result.updated
+
+
+@pytest.mark.parametrize(
+    "content,problem",
+    [
+        (b"name,slug\nX,x\n", "This column is missing"),
+        ("name;slug\n".encode("utf-16"), "not UTF-8"),
+        (HEADER.encode(), "no rows"),
+        (b"", "This column is missing"),
+    ],
+)
+def test_broken_files_are_refused_with_a_clear_message(site_content, content, problem):
+    from districts.importing import import_districts
+    from django.utils import translation
+
+    with translation.override("en"):
+        result = import_districts(content)
+    assert result.errors and any(problem in str(error) for error in result.errors)
+
+
+def test_semicolon_separated_files_from_spreadsheets_import_too(site_content, tmp_path):
+    path = write(tmp_path, HEADER.replace(",", ";"), GOOD_ROWS[0].replace(",", ";"))
+    out, _err = run_import(path)
+    assert "1 nye" in out
+
+
+def test_an_edited_row_updates_the_danish_district(site_content, tmp_path):
+    run_import(write(tmp_path, HEADER, *GOOD_ROWS))
+    run_import(write(tmp_path, HEADER, GOOD_ROWS[0].replace("Espoo", "Otaniemi"), GOOD_ROWS[1], name="edited.csv"))
+    assert District.objects.get(slug="aalto", locale__language_code="da").city == "Otaniemi"
+
+
+def test_export_then_import_round_trips(client, site_content, tmp_path):
+    client.force_login(UserFactory(groups=[EDITORS]))
+    response = client.get("/admin/snippets/districts/district/", {"export": "csv"})
+    assert response.status_code == 200
+    exported = b"".join(response.streaming_content) if response.streaming else response.content
+    path = tmp_path / "export.csv"
+    path.write_bytes(exported)
+    assert exported.decode("utf-8-sig").splitlines()[0] == ",".join(EXPORT_COLUMNS)
+
+    out, _err = run_import(path)
+    assert "0 nye, 0 ændrede, 14 uændrede" in out
+    assert "14 rækker med oversættelser" in out
+
+
+def test_admin_lists_filters_exports_and_inspects_districts(client, site_content):
+    client.force_login(UserFactory(groups=[EDITORS]))
+    listing = client.get("/admin/snippets/districts/district/", {"country": "IE"}).content.decode()
+    assert "Galway City Innovation District" in listing and "MaRS Discovery District" not in listing
+    assert client.get("/admin/snippets/districts/district/", {"q": "Tonsley"}).status_code == 200
+    assert client.get("/admin/snippets/districts/district/", {"export": "xlsx"}).status_code == 200
+    district = District.objects.get(slug="ucity-square", locale__language_code="da")
+    assert client.get(f"/admin/snippets/districts/district/inspect/{district.pk}/").status_code == 200
