@@ -2,13 +2,13 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from sciencecity.querysets import TranslatableQuerySet
 
 from . import map as world_map
 
@@ -41,23 +41,12 @@ class NameLanguage(models.TextChoices):
     ITALIAN = "it", _("Italian")
 
 
-class DistrictQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    """Look-ups of districts in a language, with the Danish version standing in for a missing translation."""
+class DistrictQuerySet(TranslatableQuerySet):
+    """Look-ups of districts, in the visitor's language."""
 
     def in_language(self, language_code: str | None = None) -> list["District"]:
-        """One version per district: the one in ``language_code`` (default: active) or else the Danish one.
-
-        One query, however many districts there are.
-        """
-        language_code = language_code or get_language()
-        source = Locale.get_default().language_code
-        rows = self.filter(locale__language_code__in={language_code, source}).select_related("locale")
-        chosen: dict = {}
-        for district in rows:
-            current = chosen.get(district.translation_key)
-            if current is None or district.locale.language_code == language_code:
-                chosen[district.translation_key] = district
-        return sorted(chosen.values(), key=lambda district: district.name.casefold())
+        """One version per district in the language (the Danish one standing in), sorted by name."""
+        return sorted(super().in_language(language_code), key=lambda district: district.name.casefold())
 
     def members(self):
         """Members of the network, partners left out."""

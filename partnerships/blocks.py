@@ -54,6 +54,14 @@ class WorkshopTopicsBlock(blocks.StructBlock):
         description = _("Lists the questions discussed at the workshops; they are kept under Snippets.")
         preview_value = {"introduction": "Vi har vendt emner som:", "closing": "Og mange flere fælles udfordringer."}
 
+    def get_context(self, value, parent_context=None):
+        """Add the topics, in the visitor's language and the editors' order."""
+        from workshops.models import Topic
+
+        context = super().get_context(value, parent_context)
+        context["topics"] = sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name))
+        return context
+
 
 class GraphicRecordingsBlock(blocks.StructBlock):
     """The graphic recordings of the network's peer sessions, shown from the workshops app."""
@@ -67,10 +75,58 @@ class GraphicRecordingsBlock(blocks.StructBlock):
         description = _("Shows the graphic recordings of the peer sessions; they are kept with each workshop.")
         preview_value = {"heading": "Grafiske opsamlinger"}
 
+    def get_context(self, value, parent_context=None):
+        """Add the sessions that have graphic recordings, newest first, each linked to its page."""
+        from workshops.models import Workshop, reading_order
+
+        from .models import WorkshopsPage
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page and page.pk else None
+        sessions = reading_order(
+            Workshop.objects.filter(recordings__isnull=False).distinct().prefetch_related("recordings__image").in_language()
+        )
+        context["sessions"] = [
+            (session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions
+        ]
+        return context
+
+
+class LatestWorkshopsBlock(blocks.StructBlock):
+    """The next (or latest) workshops, from the workshops app, with a link to all of them."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "date"
+        label = _("Latest workshops")
+        template = "partnerships/blocks/latest_workshops.html"
+        description = _("Shows the coming workshops first, then the latest ones; they are kept under Snippets.")
+        preview_value = {"heading": "Workshops og peer sessions", "count": 3}
+
+    def get_context(self, value, parent_context=None):
+        """Add the first workshops in reading order and the workshops page below the page this block is on."""
+        from workshops.models import Workshop, reading_order
+
+        from .models import WorkshopsPage
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page and page.pk else None
+        context["workshops_page"] = workshops_page
+        context["workshops"] = [
+            (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
+            for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
+        ]
+        return context
+
 
 class PartnershipStreamBlock(ContentStreamBlock):
     """The body of a partnership page: the shared content blocks and the network's sections."""
 
     workshop_topics = WorkshopTopicsBlock()
+    latest_workshops = LatestWorkshopsBlock()
     graphic_recordings = GraphicRecordingsBlock()
     network_members = NetworkMembersBlock()

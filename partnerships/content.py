@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from sciencecity.content import remove_wagtail_welcome_page
 from sciencecity.seeding import Block, PageRef, Translated, ensure_page, ensure_translation
 
-from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage
+from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage, WorkshopsPage
 
 GIID = '<span lang="en">Global Institute for Innovation Districts</span>'
 GIID_SHORT = '<span lang="en">GIID</span>'
@@ -88,6 +88,10 @@ PARTNERSHIP = {
                     "Och många fler gemensamma utmaningar som särskilt mindre distrikt upplever runt om i världen.",
                 ),
             },
+        ),
+        Block(
+            "latest_workshops",
+            {"heading": Translated("Workshops og peer sessions", "Workshoppar och peer sessions"), "count": 3},
         ),
         Block(
             "text",
@@ -205,6 +209,19 @@ NETWORK = {
     ),
 }
 
+WORKSHOPS = {
+    "title": Translated("Workshops og peer sessions", "Workshoppar och peer sessions"),
+    "slug": Translated("workshops", "workshoppar"),
+    "menu_title": Translated("Workshops", "Workshoppar"),
+    "show_in_menus": True,
+    "introduction": Translated(
+        "Netværkets distrikter mødes hver måned online og deler erfaringer i workshops og peer sessions. "
+        "Her finder du de kommende møder, de tidligere og deres grafiske opsamlinger.",
+        "Nätverkets distrikt möts varje månad online och delar erfarenheter i workshoppar och peer sessions. "
+        "Här hittar du de kommande mötena, de tidigare och deras grafiska sammanfattningar.",
+    ),
+}
+
 LUND = {
     "title": Translated("Samarbejde med Lund / Future by Lund", "Samarbete med Lund / Future by Lund"),
     "slug": Translated("samarbejde-med-lund", "samarbete-med-lund"),
@@ -248,10 +265,11 @@ PAGES = [
     ("lund-collaboration", CollaborationPage, LUND, "home", None),
     ("giid-partnership", PartnershipPage, PARTNERSHIP, "home", "lund-collaboration"),
     ("giid-network", NetworkPage, NETWORK, "giid-partnership", None),
+    ("giid-workshops", WorkshopsPage, WORKSHOPS, "giid-partnership", None),
 ]
 # Parents before children, and in the order the Swedish tree should list them:
 # a child translated first would appear under a live alias of its untranslated parent.
-TRANSLATION_ORDER = ["home", "giid-partnership", "giid-network", "lund-collaboration"]
+TRANSLATION_ORDER = ["home", "giid-partnership", "giid-network", "giid-workshops", "lund-collaboration"]
 
 def load() -> list[str]:
     """Create the pages in Danish, then their Swedish translations."""

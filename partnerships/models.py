@@ -1,7 +1,7 @@
 """Page types that tell Science City Lyngby's partnership story."""
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,6 +11,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from districts.models import District
+from workshops.calendar import build_calendar
+from workshops.models import Workshop, reading_order
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
 from sciencecity.chrome import Link
 from sciencecity.fields import StreamField
@@ -19,6 +21,7 @@ from sciencecity.models import BasePage
 from . import structured_data
 from .blocks import PartnershipStreamBlock
 from .directory import DirectoryFilters
+from .workshop_listing import WorkshopFilters, attach_localized_relations, listing
 
 
 class HomePage(BasePage):
@@ -66,7 +69,7 @@ class PartnershipPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["partnerships.HomePage"]
-    subpage_types = ["partnerships.NetworkPage"]
+    subpage_types = ["partnerships.NetworkPage", "partnerships.WorkshopsPage"]
 
     class Meta:
         verbose_name = _("partnership page")
@@ -125,11 +128,14 @@ class NetworkPage(RoutablePageMixin, BasePage):
         if district is None:
             raise Http404
         url = self.district_url(district)
+        workshops_page = WorkshopsPage.objects.sibling_of(self).live().first()
+        workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
         return self.render(
             request,
             template="partnerships/district_page.html",
             context_overrides={
                 "district": district,
+                "workshops": [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops],
                 "alternates": self.get_alternates(request, route=f"{district.slug}/"),
                 "extra_breadcrumbs": [Link(district.name, url, "")],
                 "canonical_path": url,
@@ -234,3 +240,101 @@ class CollaborationPage(BasePage):
     class Meta:
         verbose_name = _("collaboration page")
         verbose_name_plural = _("collaboration pages")
+
+
+class WorkshopsPage(RoutablePageMixin, BasePage):
+    """The network's workshops and peer sessions: a listing, a page and a calendar file for each, and a feed."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["partnerships.PartnershipPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("workshops page")
+        verbose_name_plural = _("workshops pages")
+
+    @path("")
+    def workshops(self, request):
+        """Upcoming workshops first, then past ones by year, then undated ones; filtered by topic and district."""
+        filters = WorkshopFilters.from_query(request.GET)
+        page_of_workshops, sections = listing(filters, request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={"filters": filters, "workshops": page_of_workshops, "sections": sections},
+        )
+
+    @path("calendar/", name="calendar_feed")
+    def calendar_feed(self, request):
+        """Every dated workshop, as a feed calendar programs can subscribe to."""
+        return self.calendar_response(request, Workshop.objects.in_language(), "workshops.ics")
+
+    @path("<slug:slug>/", name="workshop")
+    def workshop(self, request, slug):
+        """One workshop's page."""
+        workshop = self.get_workshop(slug, prefetch=True)
+        attach_localized_relations([workshop])
+        url = self.workshop_url(workshop)
+        return self.render(
+            request,
+            template="partnerships/workshop_page.html",
+            context_overrides={
+                "workshop": workshop,
+                "alternates": self.get_alternates(request, route=f"{workshop.slug}/"),
+                "extra_breadcrumbs": [Link(workshop.title, url, "")],
+                "canonical_path": url,
+                "og_title": workshop.title,
+                "meta_description": workshop.summary,
+                "network_page": NetworkPage.objects.live().filter(locale=self.locale).first(),
+                "structured_data": structured_data.event(workshop, request.build_absolute_uri(url))
+                if workshop.is_dated
+                else None,
+            },
+        )
+
+    @path("<slug:slug>/calendar/", name="workshop_calendar")
+    def workshop_calendar(self, request, slug):
+        """One dated workshop as an .ics file to add to a calendar."""
+        workshop = self.get_workshop(slug)
+        if not workshop.is_dated:
+            raise Http404
+        return self.calendar_response(request, [workshop], f"{workshop.slug}.ics")
+
+    def calendar_response(self, request, workshops, filename: str) -> HttpResponse:
+        """An iCalendar response that calendar programs open or subscribe to."""
+        body = build_calendar(
+            workshops,
+            lambda workshop: request.build_absolute_uri(self.workshop_url(workshop)),
+            name=f"{self.title} – Science City Lyngby",
+            language=self.locale.language_code,
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+    def get_workshop(self, slug: str, prefetch: bool = False) -> Workshop:
+        """The workshop with this slug in the visitor's language (its Danish version standing in), or 404."""
+        workshops = Workshop.objects.filter(slug=slug)
+        if prefetch:
+            workshops = workshops.prefetch_related("topics", "districts", "recordings__image", "links")
+        found = workshops.in_language()
+        if not found:
+            raise Http404
+        return found[0]
+
+    def workshop_url(self, workshop: Workshop) -> str:
+        """The address of a workshop's page below this page."""
+        return f"{self.url}{workshop.slug}/"
+
+    def sitemap_routes(self) -> list[str]:
+        """The listing and every workshop's page."""
+        return ["", *(f"{workshop.slug}/" for workshop in Workshop.objects.in_language(self.locale.language_code))]
+
+    def feed_routes(self) -> list[str]:
+        """The calendar files: the feed, and one per dated workshop (Wagtail's routes allow no dot, so no ".ics")."""
+        dated = [w for w in Workshop.objects.in_language(self.locale.language_code) if w.is_dated]
+        return ["calendar/", *(f"{workshop.slug}/calendar/" for workshop in dated)]

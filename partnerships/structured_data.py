@@ -1,6 +1,9 @@
 """schema.org JSON-LD for what partnership pages show."""
 
+from django.utils import timezone
+
 from districts.models import District, Role
+from workshops.models import Workshop
 
 GIID = {"@type": "Organization", "name": "Global Institute for Innovation Districts", "url": "https://www.giid.org/"}
 
@@ -29,4 +32,23 @@ def district(district: District, page_url: str) -> dict:
         data["description"] = district.short_description
     if district.role == Role.MEMBER:
         data["memberOf"] = GIID
+    return data
+
+
+def event(workshop: Workshop, page_url: str) -> dict:
+    """A dated workshop as an online Event."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": workshop.title,
+        "url": page_url,
+        "startDate": timezone.localtime(workshop.starts_at).isoformat(),
+        "endDate": timezone.localtime(workshop.ends_at or workshop.starts_at).isoformat(),
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": workshop.meeting_url or page_url},
+        "organizer": GIID,
+    }
+    if workshop.summary:
+        data["description"] = workshop.summary
     return data

@@ -28,6 +28,9 @@ PUBLISH_PAGES = [*EDIT_PAGES, "publish_page", "lock_page", "unlock_page"]
 USE_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 CHOOSE_MEDIA = ["choose_image", "choose_document"]
 MANAGE_DISTRICTS = ["districts.add_district", "districts.change_district", "districts.delete_district"]
+MANAGE_WORKSHOPS = [
+    f"workshops.{action}_{model}" for model in ("workshop", "topic") for action in ("add", "change", "delete")
+]
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ ROLES = [
         EDITORS,
         pages={"da": EDIT_PAGES},
         media=USE_MEDIA,
-        models=["wagtailadmin.access_admin", "sciencecity.change_footertext", *MANAGE_DISTRICTS],
+        models=["wagtailadmin.access_admin", "sciencecity.change_footertext", *MANAGE_DISTRICTS, *MANAGE_WORKSHOPS],
     ),
     Role(
         APPROVERS,
@@ -57,6 +60,7 @@ ROLES = [
             "sciencecity.change_footertext",
             "sciencecity.change_organisationsettings",
             *MANAGE_DISTRICTS,
+            *MANAGE_WORKSHOPS,
         ],
     ),
     Role(
@@ -68,6 +72,8 @@ ROLES = [
             "wagtail_localize.submit_translation",
             "sciencecity.change_footertext",
             "districts.change_district",
+            "workshops.change_workshop",
+            "workshops.change_topic",
         ],
     ),
     Role(ADMINISTRATORS, pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True),

@@ -89,8 +89,23 @@ def search_districts(query: str, locale: Locale) -> list[SearchResult]:
     ]
 
 
+def search_workshops(query: str, locale: Locale) -> list[SearchResult]:
+    """Workshops in the visitor's language that match, each linked to its page below the workshops page."""
+    from partnerships.models import WorkshopsPage
+    from workshops.models import Workshop
+
+    workshops_page = WorkshopsPage.objects.live().public().filter(locale=locale).first()
+    if workshops_page is None:
+        return []
+    workshops = Workshop.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
+    return [
+        SearchResult(workshop.title, workshops_page.workshop_url(workshop), workshop.summary, str(_("Workshop or peer session")))
+        for workshop in workshops
+    ]
+
+
 # Each source turns a query and a locale into results, best first.
-SEARCH_SOURCES = [search_pages, search_districts]
+SEARCH_SOURCES = [search_pages, search_districts, search_workshops]
 
 
 @require_safe

@@ -44,6 +44,15 @@ class PageRef:
 
 
 @dataclass(frozen=True)
+class Child:
+    """An inline child object (a ParentalKey row) in seeded content, with a stable translation key."""
+
+    model: type
+    key: str
+    fields: dict
+
+
+@dataclass(frozen=True)
 class Block:
     """A StreamField block in seeded content; its value may contain ``Translated`` parts."""
 
@@ -55,6 +64,9 @@ def in_language(value: Any, language: str, key: str = "") -> Any:
     """Pick one language out of seeded content; blocks get stable ids derived from ``key``."""
     if isinstance(value, Translated):
         return in_language(getattr(value, language), language, key)
+    if isinstance(value, Child):
+        # Translations match child rows by translation key, so both languages' versions share one.
+        return value.model(translation_key=seed_key(value.key), **in_language(value.fields, language, value.key))
     if isinstance(value, PageRef):
         # Page choosers keep pointing at the source page in a translation;
         # templates show its version in the visitor's language (``.localized``).
@@ -123,6 +135,10 @@ def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, An
     target_values = in_language(fields, locale.language_code, key)
     source_values = in_language(fields, source.locale.language_code, key)
     segment_text = _segment_pairs(type(source), source_values, target_values)
+    if not _matches_seed(source, segment_text):
+        # An editor changed the Danish version before it was translated: the
+        # seeded translation no longer fits, so translators take it from here.
+        return None, False
 
     with transaction.atomic():
         translation_source, _created = TranslationSource.get_or_create_from_instance(source)
@@ -146,6 +162,11 @@ def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, An
             )
         translation.save_target(publish=True)
     return source.get_translation(locale), True
+
+
+def _matches_seed(source, segment_text: dict[tuple[str, str], str]) -> bool:
+    """Whether every string segment of the object as it is now has seeded text."""
+    return all((path, text) in segment_text for path, texts in _strings_by_path(source).items() for text in texts)
 
 
 def _segment_pairs(model, source_values: dict, target_values: dict) -> dict[tuple[str, str], str]:

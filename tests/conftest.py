@@ -59,3 +59,42 @@ def sync_translations(instance) -> None:
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     for translation in source.translations.filter(enabled=True):
         translation.save_target(publish=True)
+
+
+def add_dated_workshops():
+    """Two dated workshops (one coming, one held), so dated pages and calendar files exist to check.
+
+    The seed has no dates (the organisation's page gives none), but the site
+    must handle them; created once, in Danish, with a topic and a district.
+    """
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from districts.models import District
+    from workshops.models import Kind, Topic, Workshop
+
+    danish = Locale.objects.get(language_code="da")
+    now = timezone.now().replace(microsecond=0)
+    samples = {
+        "maanedligt-netvaerksmoede": (now + datetime.timedelta(days=30), "Månedligt netværksmøde om talent"),
+        "workshop-om-kritisk-masse": (now - datetime.timedelta(days=60), "Workshop om kritisk masse"),
+    }
+    for slug, (start, title) in samples.items():
+        workshop, created = Workshop.objects.get_or_create(
+            slug=slug,
+            locale=danish,
+            defaults={
+                "title": title,
+                "kind": Kind.WORKSHOP,
+                "starts_at": start,
+                "ends_at": start + datetime.timedelta(hours=1, minutes=30),
+                "meeting_url": "https://meet.example.org/giid-netvaerket",
+                "summary": "Distrikterne i netværket deler erfaringer.",
+            },
+        )
+        if created:
+            workshop.topics.set(Topic.objects.filter(locale=danish, slug="talent"))
+            workshop.districts.set(District.objects.filter(locale=danish, slug__in=["science-city-lyngby", "ucity-square"]))
+            workshop.save()

@@ -62,6 +62,11 @@ def page_urls() -> list[SiteURL]:
             route = page_route_name(page, path)
             source = f"route:{model}:{route}" if route else f"page:{model}"
             urls.append(SiteURL(path, "html", language=page.locale.language_code, source=source))
+        # Calendar files and feeds are no pages: the sitemap leaves them out, the sweep does not.
+        for route_path in getattr(page, "feed_routes", list)():
+            path = page.url + route_path
+            source = f"route:{model}:{page_route_name(page, path)}"
+            urls.append(SiteURL(path, "calendar", language=page.locale.language_code, source=source))
     return urls
 
 

@@ -121,3 +121,9 @@ def test_districts_are_found_in_the_visitors_language(client, site_content, path
     urls, html = results(client, path, "Tonsley")
     assert urls == [f"{site_content.page('giid-network', language).url}tonsley-innovation-district/"]
     assert html.select_one(".search-result__kind").get_text() == kind
+
+
+def test_workshops_are_found_in_the_visitors_language(client, site_content):
+    urls, html = results(client, "/sv/sok/", "Investing")
+    assert f"{site_content.page('giid-workshops', 'sv').url}investing-in-startups/" in urls
+    assert "Workshop eller peer session" in [kind.get_text() for kind in html.select(".search-result__kind")]

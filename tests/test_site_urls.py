@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
+from tests.conftest import add_dated_workshops
 from tests.site_urls import NON_PAGE_URLS, NOT_SWEPT, collect_site_urls
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,7 @@ def test_every_page_type_has_a_url_in_both_languages(site_content):
 
 
 def test_every_route_of_every_routable_page_has_a_url(site_content):
+    add_dated_workshops()
     sources = {url.source for url in collect_site_urls()}
     for model in our_page_models():
         if not issubclass(model, RoutablePageMixin):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import load_site_content
+from tests.conftest import add_dated_workshops, load_site_content
 from tests.site_urls import collect_site_urls
 
 # Playwright's sync API runs an event loop in the test thread; the database
@@ -55,6 +55,7 @@ def live_site(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_site_content()
+        add_dated_workshops()
     server = LiveServer("127.0.0.1:0")
     yield server
     server.stop()

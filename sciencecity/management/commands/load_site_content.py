@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 CONTENT_LOADERS = [
     "sciencecity.content:load_foundations",
     "districts.content:load",
+    "workshops.content:load",
     "partnerships.content:load",
     "sciencecity.content:load_furniture",
     "sciencecity.roles:load",

@@ -1,0 +1,226 @@
+"""The GIID network's monthly online workshops and peer sessions, their topics and graphic recordings."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from sciencecity.querysets import TranslatableQuerySet
+
+
+def source_locale_choices():
+    """Many-to-many choices point at source-language rows; pages show each in the visitor's language."""
+    return {"locale": Locale.get_default()}
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A question the network's workshops discuss, such as how to attract and retain talent."""
+
+    name = models.CharField(_("short name"), max_length=60, help_text=_("For filters, e.g. “Talent”."))
+    question = models.CharField(_("question"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=60)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TranslatableQuerySet.as_manager()
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("question"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [index.SearchField("question"), index.SearchField("name"), index.FilterField("locale_id")]
+    panels = [FieldPanel("question"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("workshop topic")
+        verbose_name_plural = _("workshop topics")
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class Kind(models.TextChoices):
+    """What sort of meeting a workshop is."""
+
+    WORKSHOP = "workshop", _("Monthly online workshop")
+    PEER_SESSION = "peer-session", _("GIID Network Peer Session")
+
+
+class WorkshopQuerySet(TranslatableQuerySet):
+    """Workshops, in the visitor's language and in the order visitors read them."""
+
+    def for_listing(self):
+        """With what a listing shows, fetched in a fixed number of queries."""
+        return self.prefetch_related("topics", "districts", "recordings__image")
+
+    def with_topic(self, topic_translation_key):
+        """Workshops that discussed a topic (given by any of its versions' translation key)."""
+        return self.filter(topics__translation_key=topic_translation_key).distinct()
+
+    def with_district(self, district_translation_key):
+        """Workshops a district took part in."""
+        return self.filter(districts__translation_key=district_translation_key).distinct()
+
+
+def reading_order(workshops, now: datetime | None = None) -> list["Workshop"]:
+    """Upcoming first (soonest first), then past (newest first), then undated (by title)."""
+    now = now or timezone.now()
+    upcoming = sorted((w for w in workshops if w.starts_at and w.is_upcoming(now)), key=lambda w: w.starts_at)
+    past = sorted((w for w in workshops if w.starts_at and not w.is_upcoming(now)), key=lambda w: w.starts_at, reverse=True)
+    undated = sorted((w for w in workshops if not w.starts_at), key=lambda w: w.title.casefold())
+    return [*upcoming, *past, *undated]
+
+
+class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A monthly online workshop or a peer session of the GIID network."""
+
+    title = models.CharField(_("title"), max_length=255)
+    title_language = models.CharField(
+        _("language of the title"),
+        max_length=5,
+        blank=True,
+        choices=[("en", _("English"))],
+        help_text=_("Set it when the title is in English, e.g. “Investing in Startups”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True, help_text=_("Leave empty if not known."))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    meeting_url = models.URLField(
+        _("online meeting link"), blank=True, help_text=_("Shown to visitors only until the workshop has ended.")
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("text"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "lang-en"])
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="workshops", limit_choices_to=source_locale_choices
+    )
+    districts = ParentalManyToManyField(
+        "districts.District",
+        verbose_name=_("participating districts"),
+        blank=True,
+        related_name="workshops",
+        limit_choices_to=source_locale_choices,
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("title_language"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("kind"),
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("meeting_url"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        # Both point at the Danish rows; pages show each in the visitor's language.
+        SynchronizedField("topics"),
+        SynchronizedField("districts"),
+        TranslatableField("recordings"),
+        TranslatableField("links"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+        index.FilterField("kind"),
+    ]
+    panels = [
+        MultiFieldPanel([FieldPanel("title"), FieldPanel("title_language"), FieldPanel("slug"), FieldPanel("kind")],
+                        heading=_("About the workshop")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("meeting_url")],
+            heading=_("Time and place"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        FieldPanel("districts"),
+        InlinePanel("recordings", label=_("Graphic recordings")),
+        InlinePanel("links", label=_("Resources")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("workshop or peer session")
+        verbose_name_plural = _("workshops and peer sessions")
+        ordering = ["-starts_at", "title"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_workshop_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        """An end needs a start, after it."""
+        super().clean()
+        if self.ends_at and not self.starts_at:
+            raise ValidationError({"starts_at": _("Give the start too, or leave both empty.")})
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    @property
+    def is_dated(self) -> bool:
+        """Whether the workshop has a known time."""
+        return self.starts_at is not None
+
+    def finishes_at(self) -> datetime | None:
+        """When the workshop is over: its end, or its start if no end is given."""
+        return self.ends_at or self.starts_at
+
+    def is_upcoming(self, now: datetime | None = None) -> bool:
+        """Whether the workshop has not ended yet."""
+        finish = self.finishes_at()
+        return finish is not None and finish > (now or timezone.now())
+
+    def show_meeting_link(self, now: datetime | None = None) -> bool:
+        """The online meeting link is offered only before the workshop has ended."""
+        return bool(self.meeting_url) and self.is_upcoming(now)
+
+
+class GraphicRecording(TranslatableMixin, Orderable):
+    """A drawing that sums up a session, with alt text and a longer description, both translatable."""
+
+    workshop = ParentalKey(Workshop, related_name="recordings", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+")
+    alt_text = models.CharField(
+        _("alternative text"), max_length=300, help_text=_("What the drawing shows, in one or two sentences.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("The drawing's content in full, for everyone who cannot see it.")
+    )
+
+    translatable_fields = [SynchronizedField("image"), TranslatableField("alt_text"), TranslatableField("description")]
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("graphic recording")
+        verbose_name_plural = _("graphic recordings")
+
+
+class ResourceLink(TranslatableMixin, Orderable):
+    """A link to material from a workshop: slides, an article, a report."""
+
+    workshop = ParentalKey(Workshop, related_name="links", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address"))
+
+    translatable_fields = [TranslatableField("title"), SynchronizedField("url")]
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
