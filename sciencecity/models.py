@@ -188,7 +188,7 @@ class OrganisationSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("organisation")
+        verbose_name = _("organisation details")
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -45,7 +45,7 @@ def named_patterns(resolver=None, prefix=""):
             if route.startswith("admin/"):
                 continue
             yield from named_patterns(entry, prefix + route)
-        elif isinstance(entry, URLPattern) and entry.name:
+        elif isinstance(entry, URLPattern) and entry.name and not str(entry.pattern).startswith("admin/"):
             yield entry.name
 
 

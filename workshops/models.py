@@ -102,7 +102,7 @@ class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
         _("online meeting link"), blank=True, help_text=_("Shown to visitors only until the workshop has ended.")
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = RichTextField(_("text"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "lang-en"])
+    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "lang-en"])
     topics = ParentalManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="workshops", limit_choices_to=source_locale_choices
     )

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "partnerships",
     "districts",
     "workshops",
+    "translations",
     "wagtail_localize",
     # Replaces wagtail.locales: its locale admin also syncs page trees.
     "wagtail_localize.locales",

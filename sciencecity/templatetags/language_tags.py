@@ -74,3 +74,13 @@ def language_links(context):
         url = alternates.get(code) or homes.get(code) or f"/{code}/"
         links.append(LanguageLink(code, name, url, code == current, code in alternates))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def alias_original(context):
+    """The original of an alias page that shows another language's text under this language's address."""
+    page = context.get("page")
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    original = page.alias_of
+    return original if original.locale_id != page.locale_id else None

@@ -87,7 +87,9 @@ def canonical_url(context):
     """The absolute URL of what is shown: a route's own path (``canonical_path``) or the page's."""
     request = context.get("request")
     page = context.get("page")
-    path = context.get("canonical_path") or (page.url if page is not None else "")
+    # An alias shows another page's text: that page is the one to index.
+    original = context.get("original")
+    path = context.get("canonical_path") or ((original or page).url if page is not None else "")
     return request.build_absolute_uri(path) if request and path else ""
 
 

@@ -1,0 +1,265 @@
+"""Translators keep Swedish in step with Danish: permissions, syncing, the status report, PO files, aliases."""
+
+import io
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import CommandError, call_command
+from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from districts.models import District
+from sciencecity.roles import EDITORS, TRANSLATORS
+from tests.conftest import sync_translations
+from tests.factories import UserFactory
+from translations.status import State, translation_statuses
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translator(client):
+    user = UserFactory(groups=[TRANSLATORS])
+    client.force_login(user)
+    return user
+
+
+def translation_of(page_or_item) -> Translation:
+    source = TranslationSource.objects.get(object_id=page_or_item.translation_key, locale__language_code="da")
+    return Translation.objects.get(source=source, target_locale__language_code="sv")
+
+
+def translate_segment(client, translation: Translation, source_text: str, swedish: str):
+    """Save one segment's translation as the translation editor does (a PUT to its API)."""
+    segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(url, encode_multipart("BoUnDaRy", {"value": swedish}), content_type=MULTIPART_CONTENT)
+    assert response.status_code in (200, 201), response.content
+
+
+def publish_translation(client, page):
+    """Press "Publish in Svenska" in the translation editor of a Swedish page."""
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
+
+
+def test_a_translator_translates_and_publishes_a_swedish_page(client, site_content, translator, django_capture_on_commit_callbacks):
+    swedish = site_content.page("lund-collaboration", "sv")
+    translation = translation_of(swedish)
+    translate_segment(client, translation, "sommeren 2019", "sommaren år 2019")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_translation(client, swedish)
+    assert response.status_code in (200, 302)
+    client.logout()
+    assert "sommaren år 2019" in client.get(swedish.url).content.decode()
+
+
+def test_a_translator_cannot_edit_or_publish_a_danish_page(client, site_content, translator):
+    danish = site_content.page("lund-collaboration", "da")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[danish.pk]))
+    assert response.status_code in (302, 403)
+    client.post(reverse("wagtailadmin_pages:edit", args=[danish.pk]), {"title": "Ændret", "action": "publish"})
+    danish.refresh_from_db()
+    assert danish.title == "Samarbejde med Lund / Future by Lund"
+    assert not danish.permissions_for_user(translator).can_delete()
+
+
+def test_a_translator_may_change_swedish_data_but_not_the_danish_originals(client, site_content, translator):
+    danish = District.objects.get(slug="distritotec", locale__language_code="da")
+    swedish = District.objects.get(slug="distritotec", locale__language_code="sv")
+    edit = "wagtailsnippets_districts_district:edit"
+    assert client.get(reverse(edit, args=[danish.pk])).status_code in (302, 403)
+    client.post(reverse(edit, args=[danish.pk]), {"name": "Ændret", "city": "X"})
+    danish.refresh_from_db()
+    assert danish.name == "DistritoTec"
+    assert client.get(reverse(edit, args=[swedish.pk])).status_code == 200
+
+
+def test_editors_still_change_danish_data(client, site_content):
+    client.force_login(UserFactory(groups=[EDITORS]))
+    danish = District.objects.get(slug="distritotec", locale__language_code="da")
+    assert client.get(reverse("wagtailsnippets_districts_district:edit", args=[danish.pk])).status_code == 200
+
+
+def test_the_permission_policy_covers_every_translatable_data_model(site_content):
+    from wagtail.permissions import policy_registry
+
+    from translations.permissions import TranslationOnlyPermissionPolicy
+    from translations.status import translatable_data_models
+
+    translator = UserFactory(groups=[TRANSLATORS])
+    for model in translatable_data_models():
+        policy = policy_registry.get_by_type(model)
+        assert isinstance(policy, TranslationOnlyPermissionPolicy), model
+        danish = model.objects.filter(locale__language_code="da").first()
+        swedish = model.objects.filter(locale__language_code="sv").first()
+        assert not policy.user_has_permission_for_instance(translator, "change", danish), model
+        assert policy.user_has_permission_for_instance(translator, "change", swedish), model
+        assert not policy.instances_user_has_permission_for(translator, "change").filter(pk=danish.pk).exists()
+
+
+def status_of(page):
+    return next(status for status in translation_statuses() if status.source.pk == page.pk and status.kind == "page")
+
+
+def test_report_follows_a_change_of_the_danish_source_through_sync_and_translation(
+    client, site_content, translator, django_capture_on_commit_callbacks
+):
+    danish = site_content.page("giid-network", "da")
+    assert status_of(danish).state == State.UP_TO_DATE
+    translated_before = StringTranslation.objects.filter(locale__language_code="sv").count()
+
+    danish.introduction = "Netværkets distrikter mødes hver måned."
+    danish.save_revision().publish()
+    assert status_of(danish).state == State.OUT_OF_DATE
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_translations(danish)
+    status = status_of(danish)
+    assert status.state == State.OUT_OF_DATE
+    assert status.translated == status.total - 1, "only the changed segment waits for a translator"
+    # Earlier segments survive the sync: nothing the translator had done is lost.
+    assert StringTranslation.objects.filter(locale__language_code="sv").count() == translated_before
+
+    translate_segment(client, translation_of(danish), "Netværkets distrikter mødes hver måned.", "Nätverkets distrikt möts varje månad.")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translation(client, site_content.page("giid-network", "sv"))
+    assert status_of(danish).state == State.UP_TO_DATE
+    assert "Nätverkets distrikt möts varje månad." in client.get(site_content.page("giid-network", "sv").url).content.decode()
+
+
+def test_report_lists_missing_translations_and_links_to_start_them(client, site_content, translator):
+    from partnerships.models import CollaborationPage
+
+    home = site_content.page("home")
+    page = home.add_child(instance=CollaborationPage(title="Samarbejde med Aalto", slug="aalto", partner_name="Aalto"))
+    page.save_revision().publish()
+
+    response = client.get(reverse("translation_status"), {"state": "missing", "type": "page"})
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    rows = html.select("tbody tr")
+    assert [row.td.get_text() for row in rows] == ["Samarbejde med Aalto"]
+    assert rows[0].a["href"] == reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+
+@pytest.mark.parametrize("ordering", ["title", "-title", "state", "-progress", "type", "bogus"])
+def test_report_sorts_and_ignores_junk(client, site_content, translator, ordering):
+    response = client.get(reverse("translation_status"), {"ordering": ordering, "state": "???", "type": "<x>"})
+    assert response.status_code == 200
+    assert len(BeautifulSoup(response.content, "html.parser").select("tbody tr")) >= 25
+
+
+def test_report_is_in_the_reports_menu(client, site_content, translator):
+    assert reverse("translation_status") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_translation_status_command_prints_the_report_and_fails_on_missing(site_content):
+    out = io.StringIO()
+    call_command("translation_status", stdout=out)
+    assert "0 mangler" in out.getvalue()
+    call_command("translation_status", "--fail-on-missing", stdout=io.StringIO())
+
+    District.objects.create(
+        name="Ny", slug="ny", city="By", country="DK", continent="europe", latitude=1, longitude=1,
+        locale=Locale.get_default(),
+    )
+    with pytest.raises(CommandError, match="1 oversættelse"):
+        call_command("translation_status", "--fail-on-missing", stdout=io.StringIO())
+
+
+def download_po(client, translation) -> polib.POFile:
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    return polib.pofile(response.content.decode())
+
+
+def upload(client, translation, content: bytes | None, next_url="/admin/"):
+    data = {"next": next_url}
+    if content is not None:
+        data["file"] = io.BytesIO(content)
+        data["file"].name = "oversaettelse.po"
+    return client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]), data, follow=True)
+
+
+def test_po_round_trip_changes_the_page(client, site_content, translator, django_capture_on_commit_callbacks):
+    swedish = site_content.page("lund-collaboration", "sv")
+    translation = translation_of(swedish)
+    po = download_po(client, translation)
+    entry = next(entry for entry in po if entry.msgid == "sommeren 2019")
+    entry.msgstr = "sommaren 2019 (från en byrå)"
+    response = upload(client, translation, str(po).encode())
+    assert "Oversættelserne i PO-filen er importeret" in response.content.decode() or "har importerats" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translation(client, swedish)
+    client.logout()
+    assert "sommaren 2019 (från en byrå)" in client.get(swedish.url).content.decode()
+
+
+def bad_po_files(client, site_content):
+    swedish = site_content.page("lund-collaboration", "sv")
+    translation = translation_of(swedish)
+    good = download_po(client, translation)
+    for entry in good:
+        entry.msgstr = "ÄNDRAT"
+
+    other = download_po(client, translation_of(site_content.page("giid-network", "sv")))
+    for entry in other:
+        entry.msgstr = "ÄNDRAT"
+
+    no_header = polib.POFile()
+    no_header.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+    no_header.extend(good)
+
+    other_language = polib.pofile(str(good))
+    other_language.metadata["Language"] = "de"
+
+    return translation, {
+        "malformed": (b'msgid "x\nmsgstr ""\n"""', "ikke en gyldig PO-fil"),
+        "not utf-8": ("msgid \"æøå\"\nmsgstr \"x\"\n".encode("latin-1"), "ikke UTF-8"),
+        "another object": (str(other).encode(), "en anden side"),
+        "another language": (str(other_language).encode(), "et andet sprog"),
+        "no header": (str(no_header).encode(), "oversættelseshoved"),
+        "no file": (None, "Vælg en PO-fil"),
+        "a path": (b"/etc/passwd", "ikke en gyldig PO-fil"),
+    }
+
+
+@pytest.mark.parametrize("case", ["malformed", "not utf-8", "another object", "another language", "no header", "no file", "a path"])
+def test_bad_po_files_are_refused_with_a_message_and_change_nothing(client, site_content, translator, case):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "da"
+    profile.save()
+    translation, cases = bad_po_files(client, site_content)
+    content, message = cases[case]
+    before = list(StringTranslation.objects.order_by("pk").values_list("pk", "data"))
+    response = upload(client, translation, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert list(StringTranslation.objects.order_by("pk").values_list("pk", "data")) == before
+
+
+def test_an_alias_says_it_shows_the_danish_original_and_links_to_it(client, site_content):
+    from partnerships.models import CollaborationPage
+
+    home, swedish_home = site_content.page("home"), site_content.page("home", "sv")
+    page = home.add_child(instance=CollaborationPage(title="Kun på dansk", slug="kun-paa-dansk", partner_name="X"))
+    page.save_revision().publish()
+    alias = page.create_alias(parent=swedish_home, update_locale=swedish_home.locale)
+
+    html = BeautifulSoup(client.get(alias.url).content, "html.parser")
+    notice = html.select_one(".notice--language")
+    assert "inte översatts" in notice.get_text()
+    assert notice.a["href"] == page.url and notice.a["hreflang"] == "da"
+    assert html.select_one(".main__content")["lang"] == "da"
+    assert html.select_one('meta[name="robots"]')["content"].startswith("noindex")
+    assert html.select_one('link[rel="canonical"]')["href"].endswith(page.url)
+    assert [link["hreflang"] for link in html.select('nav.language-switcher a')] == ["da", "sv"]
+
+
+def test_machine_translation_is_off(settings):
+    assert not getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)

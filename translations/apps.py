@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    """What translators need: who may change what, and how far the Swedish site is behind the Danish one."""
+
+    name = "translations"
+    verbose_name = _("Translations")
+
+    def ready(self):
+        from . import permissions
+
+        permissions.register()

@@ -1,0 +1,207 @@
+"""How far each Danish page and translatable snippet has come in Swedish: missing, out of date, up to date.
+
+States:
+- missing: no Swedish version (an alias showing the Danish text counts as missing);
+- out of date: the Danish source was published (pages) or changed (snippets) after the translation was
+  last synced, or the sync left segments untranslated;
+- up to date: neither.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
+from wagtail.models import Locale, Page
+from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+
+class State:
+    """The three states, in the order a translator should look at them."""
+
+    MISSING = "missing"
+    OUT_OF_DATE = "out-of-date"
+    UP_TO_DATE = "up-to-date"
+    LABELS = {MISSING: _("Missing"), OUT_OF_DATE: _("Out of date"), UP_TO_DATE: _("Up to date")}
+    ORDER = {MISSING: 0, OUT_OF_DATE: 1, UP_TO_DATE: 2}
+
+
+@dataclass
+class Status:
+    """One Danish object and its Swedish state."""
+
+    kind: str
+    kind_label: str
+    title: str
+    source: object
+    target: object | None
+    translation: Translation | None
+    state: str
+    total: int
+    translated: int
+
+    @property
+    def percent(self) -> int:
+        """The share of the source's segments that have a translation, in whole percent."""
+        if not self.total:
+            return 100 if self.target is not None else 0
+        return round(100 * self.translated / self.total)
+
+    @property
+    def state_label(self) -> str:
+        """The state in words."""
+        return str(State.LABELS[self.state])
+
+    @property
+    def action_url(self) -> str:
+        """Where a translator goes next: the translation editor, or the form that starts a translation."""
+        if self.target is not None:
+            if isinstance(self.source, Page):
+                return reverse("wagtailadmin_pages:edit", args=[self.target.pk])
+            if self.translation is not None:
+                app, model = self.source._meta.app_label, self.source._meta.model_name
+                return reverse(f"wagtailsnippets_{app}_{model}:edit", args=[self.target.pk])
+        if isinstance(self.source, Page):
+            return reverse("wagtail_localize:submit_page_translation", args=[self.source.pk])
+        return reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[self.source._meta.app_label, self.source._meta.model_name, self.source.pk],
+        )
+
+
+def translatable_data_models():
+    """The translatable snippets editors keep, with their labels."""
+    from districts.models import District
+    from sciencecity.models import FooterText
+    from workshops.models import Topic, Workshop
+
+    return [District, Workshop, Topic, FooterText]
+
+
+def source_groups(source_locale: Locale):
+    """(kind, label, Danish objects) for pages and each translatable snippet model."""
+    pages = (
+        Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True).specific().order_by("path")
+    )
+    yield "page", str(_("Page")), list(pages)
+    for model in translatable_data_models():
+        yield model._meta.label_lower, str(model._meta.verbose_name).capitalize(), list(
+            model.objects.filter(locale=source_locale)
+        )
+
+
+def translation_statuses(target_locale: Locale | None = None) -> list[Status]:
+    """The state of every Danish page and translatable snippet in the target language (Swedish by default)."""
+    source_locale = Locale.get_default()
+    target_locale = target_locale or Locale.objects.exclude(pk=source_locale.pk).first()
+    statuses = []
+    for kind, label, objects in source_groups(source_locale):
+        if not objects:
+            continue
+        model = type(objects[0]) if kind != "page" else Page
+        keys = [obj.translation_key for obj in objects]
+        targets = model.objects.filter(translation_key__in=keys, locale=target_locale)
+        if kind == "page":
+            targets = targets.filter(alias_of__isnull=True)
+        targets = {target.translation_key: target for target in targets}
+        sources = {
+            source.object_id: source
+            for source in TranslationSource.objects.filter(object_id__in=keys, locale=source_locale)
+        }
+        translations = {
+            translation.source_id: translation
+            for translation in Translation.objects.filter(source__in=sources.values(), target_locale=target_locale)
+        }
+        progress = _progress(list(sources.values()), target_locale)
+        for obj in objects:
+            source = sources.get(obj.translation_key)
+            target = targets.get(obj.translation_key)
+            translation = translations.get(source.pk) if source else None
+            total, translated = progress.get(source.pk, (0, 0)) if source else (0, 0)
+            statuses.append(
+                Status(
+                    kind=kind,
+                    kind_label=label,
+                    title=str(obj),
+                    source=obj,
+                    target=target,
+                    translation=translation,
+                    state=_state(obj, target, source, translation, total, translated),
+                    total=total,
+                    translated=translated,
+                )
+            )
+    return statuses
+
+
+def _state(obj, target, source, translation, total, translated) -> str:
+    if target is None:
+        return State.MISSING
+    if source is None or translation is None or translated < total or source_changed_since_sync(obj, source):
+        return State.OUT_OF_DATE
+    return State.UP_TO_DATE
+
+
+def source_changed_since_sync(obj, source: TranslationSource) -> bool:
+    """Whether the Danish object changed after the translation source was last updated from it."""
+    if isinstance(obj, Page):
+        return bool(obj.last_published_at and obj.last_published_at > source.last_updated_at)
+    # Compared as wagtail-localize stores it, but only in the fields a translation
+    # depends on (a timestamp such as updated_at changes without anything to translate).
+    if isinstance(obj, ClusterableModel):
+        current = json.loads(obj.to_json())
+    else:
+        current = json.loads(json.dumps(get_serializable_data_for_fields(obj), cls=DjangoJSONEncoder))
+    stored = json.loads(source.content_json)
+    fields = {field.field_name for field in get_translatable_fields(type(obj))}
+    return any(current.get(name) != stored.get(name) for name in fields)
+
+
+def _progress(sources: list[TranslationSource], locale: Locale) -> dict[int, tuple[int, int]]:
+    """(segments, translated segments) per source, in one query (as wagtail-localize counts them)."""
+    if not sources:
+        return {}
+    rows = (
+        StringSegment.objects.filter(source__in=sources)
+        .annotate(
+            is_translated=Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=OuterRef("string_id"),
+                    context_id=OuterRef("context_id"),
+                    locale=locale,
+                    has_error=False,
+                )
+            )
+        )
+        .values("source_id")
+        .annotate(
+            total=Count("pk"),
+            translated=Coalesce(
+                Sum(Case(When(is_translated=True, then=Value(1)), default=Value(0), output_field=IntegerField())), 0
+            ),
+        )
+    )
+    return {row["source_id"]: (row["total"], row["translated"]) for row in rows}
+
+
+SORT_KEYS = {
+    "title": lambda status: status.title.casefold(),
+    "type": lambda status: (status.kind_label, status.title.casefold()),
+    "state": lambda status: (State.ORDER[status.state], status.title.casefold()),
+    "progress": lambda status: (status.percent, status.title.casefold()),
+}
+
+
+def filtered(statuses: list[Status], state: str = "", kind: str = "", ordering: str = "state") -> list[Status]:
+    """Statuses narrowed to a state and a type, and sorted (``-`` in front reverses)."""
+    if state:
+        statuses = [status for status in statuses if status.state == state]
+    if kind:
+        statuses = [status for status in statuses if status.kind == kind]
+    key = SORT_KEYS.get(ordering.lstrip("-"), SORT_KEYS["state"])
+    return sorted(statuses, key=key, reverse=ordering.startswith("-"))
