@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.testing import force_verified_login
 from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS, apply_roles
 from tests.factories import UserFactory
 
@@ -88,7 +89,7 @@ def test_editor_submits_approver_publishes_and_the_visitor_sees_it(client, site_
     assert page.live_revision.content["introduction"] != "Et nyt afsnit om samarbejdet med Lund."
 
     # The approver approves, which publishes.
-    client.force_login(approver)
+    force_verified_login(client, approver)
     response = client.post(url, {"comment": "Fint."})
     assert response.status_code in (200, 302)
     client.logout()

@@ -1,5 +1,6 @@
 """Settings shared by every environment; machine-specific values come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,7 @@ INSTALLED_APPS = [
     "districts",
     "workshops",
     "translations",
+    "accounts",
     "wagtail_localize",
     # Replaces wagtail.locales: its locale admin also syncs page trees.
     "wagtail_localize.locales",
@@ -41,6 +43,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -51,9 +57,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sciencecity.urls"
@@ -147,3 +157,51 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own admin language choices: ours first, English as a fallback for
 # the many admin strings Wagtail ships without a Danish translation.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
+
+
+# ---------------------------------------------------------------------------
+# Admin hardening: login throttling, two-factor sign-in, safe uploads, sessions
+# (the accounts app and sciencecity/uploads.py).
+# ---------------------------------------------------------------------------
+# django-axes sees every login attempt through its backend, which must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+# Locked per username on one address (guessing one account), and per address
+# (trying many usernames). Axes uses one limit for both, so five failures from
+# one address within the cool-off period lock that address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+# Each attempt during a lockout starts the cool-off again, as the lockout page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address: REMOTE_ADDR, or behind REVERSE_PROXY_COUNT proxies the
+# address the outermost of ours saw (X-Forwarded-For counted from the right,
+# so a client cannot spoof it). django-ipware is not installed; this replaces
+# the old AXES_BEHIND_REVERSE_PROXY and the AXES_IPWARE_* settings.
+REVERSE_PROXY_COUNT = int(env("REVERSE_PROXY_COUNT") or 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+
+# Two-factor sign-in (django-otp): the issuer names the account in authenticator apps.
+OTP_TOTP_ISSUER = "Science City Lyngby"
+
+# An idle admin session ends after four hours, and when the browser closes.
+SESSION_COOKIE_AGE = 4 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Uploads: size, type and pixel limits; sciencecity/uploads.py also checks the bytes.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sciencecity.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sciencecity.uploads.DocumentForm"
+
+# No version fingerprint on the admin's static URLs (Wagtail's ?v= hash of its
+# version); production's hashed file names already bust caches.
+WAGTAILADMIN_STATIC_FILE_VERSION_STRINGS = False

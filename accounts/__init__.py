@@ -1,0 +1,1 @@
+"""Staff accounts: login throttling's lockout page and two-factor sign-in for the Wagtail admin."""
