@@ -65,6 +65,9 @@ class ImportResult:
 class DistrictRowForm(forms.ModelForm):
     """One CSV row, checked with the model's own rules; the country may be a code or an English name."""
 
+    # An address without a scheme means https (Django 6's default, chosen now).
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = District
         fields = COLUMNS

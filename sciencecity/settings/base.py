@@ -97,8 +97,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Addresses typed without a scheme mean https (Django 6's default, chosen now).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
