@@ -23,3 +23,19 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Load the application before forking, so workers share its memory and start fast.
 preload_app = True
+
+
+# gunicorn always sends "Server: gunicorn" and has no setting to turn it off;
+# a server need not say what software it runs, so the header is dropped.
+def _drop_server_header():
+    from gunicorn.http import wsgi
+
+    default_headers = wsgi.Response.default_headers
+
+    def default_headers_without_server(self):
+        return [header for header in default_headers(self) if not header.lower().startswith("server:")]
+
+    wsgi.Response.default_headers = default_headers_without_server
+
+
+_drop_server_header()

@@ -91,11 +91,22 @@ class PageWatch:
     """What a browser page did that a public page must not: reach other hosts, log errors."""
 
     def __init__(self, page, origin: str):
+        self.page = page
         self.origin = origin
         self.offsite: list[str] = []
         self.console_errors: list[str] = []
         page.on("request", self._on_request)
         page.on("console", self._on_console)
+        # Runs through the DevTools protocol, so the page's own CSP cannot block it.
+        page.add_init_script(
+            "window.__cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+
+    def csp_violations(self) -> list[str]:
+        """What the current document's Content-Security-Policy blocked."""
+        return self.page.evaluate("window.__cspViolations || []")
 
     def _on_request(self, request):
         if not request.url.startswith((self.origin, "data:", "blob:")):

@@ -46,10 +46,17 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser_page, liv
     assert not too_wide
 
 
-def test_public_pages_make_no_third_party_requests_and_log_no_errors(browser_page, live_site, site_urls):
+def test_public_pages_make_no_third_party_requests_break_no_csp_rule_and_log_no_errors(
+    browser_page, live_site, site_urls
+):
+    violations = {}
     for url in (url for url in site_urls if url.kind == "html"):
-        browser_page.goto(live_site.url + url.path)
+        response = browser_page.goto(live_site.url + url.path)
         browser_page.wait_for_load_state("networkidle")
+        assert "unsafe-inline" not in response.headers["content-security-policy"]
+        if found := browser_page.watch.csp_violations():
+            violations[url.path] = found
+    assert violations == {}
     assert browser_page.watch.offsite == []
     # The 404 page's own status is the only error a browser may log.
     errors = [error for error in browser_page.watch.console_errors if "status of 404" not in error]
