@@ -5,10 +5,18 @@ districts and workshops apps, so editors keep that data in one place and
 never type it into a page.
 """
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from sciencecity.blocks import ContentStreamBlock
+from sciencecity.cache import cached
+
+
+def _page(parent_context):
+    """The page a block is shown on, if it has been saved."""
+    page = (parent_context or {}).get("page")
+    return page if page is not None and page.pk else None
 
 
 class NetworkMembersBlock(blocks.StructBlock):
@@ -30,13 +38,16 @@ class NetworkMembersBlock(blocks.StructBlock):
         from .models import NetworkPage
 
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        network_page = NetworkPage.objects.child_of(page).live().first() if page and page.pk else None
-        members = District.objects.members().in_language()
-        context["network_page"] = network_page
-        context["members"] = [
-            (member, network_page.district_url(member) if network_page else None) for member in members
-        ]
+        page = _page(parent_context)
+
+        def build():
+            network_page = NetworkPage.objects.child_of(page).live().first() if page else None
+            members = District.objects.members().in_language()
+            return network_page, [(m, network_page.district_url(m) if network_page else None) for m in members]
+
+        context["network_page"], context["members"] = cached(
+            ("network-members", get_language(), page.pk if page else 0), build
+        )
         return context
 
 
@@ -59,7 +70,10 @@ class WorkshopTopicsBlock(blocks.StructBlock):
         from workshops.models import Topic
 
         context = super().get_context(value, parent_context)
-        context["topics"] = sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name))
+        context["topics"] = cached(
+            ("workshop-topics", get_language()),
+            lambda: sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name)),
+        )
         return context
 
 
@@ -82,14 +96,19 @@ class GraphicRecordingsBlock(blocks.StructBlock):
         from .models import WorkshopsPage
 
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page and page.pk else None
-        sessions = reading_order(
-            Workshop.objects.filter(recordings__isnull=False).distinct().prefetch_related("recordings__image").in_language()
-        )
-        context["sessions"] = [
-            (session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions
-        ]
+        page = _page(parent_context)
+
+        def build():
+            workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page else None
+            sessions = reading_order(
+                Workshop.objects.filter(recordings__isnull=False)
+                .distinct()
+                .prefetch_related("recordings__image")
+                .in_language()
+            )
+            return [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
+
+        context["sessions"] = cached(("graphic-recordings", get_language(), page.pk if page else 0), build)
         return context
 
 
@@ -112,14 +131,22 @@ class LatestWorkshopsBlock(blocks.StructBlock):
 
         from .models import WorkshopsPage
 
+        from workshops.models import seconds_until_next_change
+
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page and page.pk else None
-        context["workshops_page"] = workshops_page
-        context["workshops"] = [
-            (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
-            for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
-        ]
+        page = _page(parent_context)
+
+        def build():
+            workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page else None
+            workshops = Workshop.objects.in_language()
+            latest = [
+                (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
+                for workshop in reading_order(workshops)[: value["count"]]
+            ]
+            return workshops_page, latest, seconds_until_next_change(workshops)
+
+        key = ("latest-workshops", get_language(), page.pk if page else 0, value["count"])
+        context["workshops_page"], context["workshops"], _expires = cached(key, build, timeout=lambda value: value[2])
         return context
 
 

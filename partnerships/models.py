@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,11 +13,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from districts.models import District
 from workshops.calendar import build_calendar
-from workshops.models import Workshop, reading_order
+from workshops.models import Workshop, reading_order, seconds_until_next_change
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
+from sciencecity.cache import cached
 from sciencecity.chrome import Link
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
+from sciencecity.routing import ChromeRoutingMixin
 
 from . import structured_data
 from .blocks import PartnershipStreamBlock
@@ -24,7 +27,7 @@ from .directory import DirectoryFilters
 from .workshop_listing import WorkshopFilters, attach_localized_relations, listing
 
 
-class HomePage(BasePage):
+class HomePage(ChromeRoutingMixin, BasePage):
     """The front page of each language's site; it introduces and features the partnerships."""
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
@@ -275,9 +278,19 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="workshop")
     def workshop(self, request, slug):
-        """One workshop's page."""
-        workshop = self.get_workshop(slug, prefetch=True)
-        attach_localized_relations([workshop])
+        """One workshop's page; what it shows is cached until content changes or the workshop ends."""
+
+        def build():
+            workshop = self.get_workshop(slug, prefetch=True)
+            attach_localized_relations([workshop])
+            network_page = NetworkPage.objects.live().filter(locale_id=self.locale_id).first()
+            return workshop, network_page.url if network_page else None
+
+        workshop, network_url = cached(
+            ("workshop-page", self.pk, slug, get_language()),
+            build,
+            timeout=lambda value: seconds_until_next_change([value[0]]),
+        )
         url = self.workshop_url(workshop)
         return self.render(
             request,
@@ -289,7 +302,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
                 "canonical_path": url,
                 "og_title": workshop.title,
                 "meta_description": workshop.summary,
-                "network_page": NetworkPage.objects.live().filter(locale=self.locale).first(),
+                "network_url": network_url,
                 "structured_data": structured_data.event(workshop, request.build_absolute_uri(url))
                 if workshop.is_dated
                 else None,

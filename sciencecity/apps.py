@@ -10,7 +10,8 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import localize_inline_lang
+        from .upstream import locale_cache, localize_inline_lang
 
+        locale_cache.apply()
         localize_inline_lang.apply()
         signals.connect()

@@ -32,3 +32,23 @@ def bump_content_version() -> None:
 def versioned_key(*parts) -> str:
     """A cache key that a content change invalidates."""
     return ":".join(["sciencecity", f"v{content_version()}", *map(str, parts)])
+
+
+DATA_TIMEOUT = 60 * 60
+
+
+def cached(key_parts: tuple, build, timeout=DATA_TIMEOUT):
+    """``build()``'s value, cached until content changes or ``timeout`` seconds pass.
+
+    ``timeout`` may be a function of the value, for data that changes with
+    time (a workshop passing from upcoming to past): it gives the seconds the
+    value stays right.
+    """
+    key = versioned_key(*key_parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        seconds = timeout(value) if callable(timeout) else timeout
+        if seconds is None or seconds > 0:
+            cache.set(key, value, seconds)
+    return value

@@ -26,8 +26,21 @@ class Link:
 
 
 @dataclass(frozen=True)
+class PageRef:
+    """Enough of a live, public page to route to it and name it in other languages, without a query."""
+
+    page_id: int
+    content_type_id: int
+    url: str
+
+
+@dataclass(frozen=True)
 class Chrome:
-    """Everything a page's header and footer need, for one site and language."""
+    """Everything a page's header and footer need, for one site and language.
+
+    It also knows every live, public page of the language by address and by
+    translation key, so routing and the language links need no queries.
+    """
 
     language: str
     home: Link | None
@@ -36,6 +49,8 @@ class Chrome:
     footer_html: str = ""
     organisation: dict = field(default_factory=dict)
     pages: dict[str, Link] = field(default_factory=dict)
+    by_url: dict[str, PageRef] = field(default_factory=dict)
+    by_translation_key: dict = field(default_factory=dict)
 
     def breadcrumbs(self, page) -> list[Link]:
         """The home page and the page's live ancestors, the page itself last."""
@@ -76,11 +91,15 @@ def build_chrome(site: Site, language: str) -> Chrome:
         .specific()
     )
     links: dict[str, Link] = {}
+    by_url: dict[str, PageRef] = {}
+    by_translation_key: dict = {}
     menu_pages = []
     legal = []
     for page in tree:
         title = getattr(page, "menu_title", "") or page.title
-        links[page.path] = Link(title, page.get_url(None, site) or "", page.path)
+        url = page.get_url(None, site) or ""
+        links[page.path] = Link(title, url, page.path)
+        by_url[url] = by_translation_key[page.translation_key] = PageRef(page.pk, page.content_type_id, url)
         if page.show_in_menus and page.depth in (home.depth + 1, home.depth + 2):
             menu_pages.append(page)
         if isinstance(page, InformationPage):
@@ -117,4 +136,6 @@ def build_chrome(site: Site, language: str) -> Chrome:
         footer_html=expand_db_html(footer.text) if footer else "",
         organisation=organisation,
         pages=links,
+        by_url=by_url,
+        by_translation_key=by_translation_key,
     )

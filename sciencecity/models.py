@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -86,6 +87,19 @@ class BasePage(Page):
         ``route`` is appended to each version's URL, so a routable page's sub-pages
         can reuse this; they pass their own path below the page.
         """
+        from .chrome import get_chrome
+
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None and not getattr(self, "alias_of_id", None):
+            # Every live, public page of every language is in the cached chrome: no query.
+            alternates = []
+            for code, _name in settings.LANGUAGES:
+                ref = get_chrome(site, code).by_translation_key.get(self.translation_key)
+                if ref is not None:
+                    alternates.append(Alternate(code, ref.url + route))
+            if alternates:
+                return alternates
+
         versions = (
             self.get_translations(inclusive=True)
             .live()
@@ -99,6 +113,14 @@ class BasePage(Page):
             if url:
                 alternates.append(Alternate(version.locale.language_code, url + route))
         return alternates
+
+    def get_view_restrictions(self):
+        """No query for the (usual) page without restrictions: the restricted subtrees are cached."""
+        from .routing import restricted_paths
+
+        if not any(self.path.startswith(path) for path in restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def sitemap_routes(self) -> list[str]:
         """Paths below this page's URL that the sitemap lists: "" for the page itself; routable pages add theirs."""

@@ -1,8 +1,8 @@
 """Querysets for translatable data that pages show in the visitor's language."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
-from wagtail.models import Locale
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 
@@ -17,7 +17,7 @@ class TranslatableQuerySet(SearchableQuerySetMixin, models.QuerySet):
         query (plus the queryset's prefetches), however many rows there are.
         """
         language_code = language_code or get_language()
-        source = Locale.get_default().language_code
+        source = settings.LANGUAGE_CODE
         rows = self.filter(locale__language_code__in={language_code, source}).select_related("locale")
         chosen: dict = {}
         for row in rows:

@@ -1,6 +1,6 @@
 """Expire content caches whenever published content changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -14,6 +14,12 @@ def content_changed(**kwargs) -> None:
 
 def connect() -> None:
     """Connect the handlers; called once from the app's ready()."""
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction
+
+    from districts.models import District
+    from workshops.models import GraphicRecording, ResourceLink, Topic, Workshop
+
     from .models import FooterText, OrganisationSettings
 
     page_signals = {
@@ -25,6 +31,14 @@ def connect() -> None:
     for name, signal in page_signals.items():
         signal.connect(content_changed, dispatch_uid=f"sciencecity-page-{name}")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="sciencecity-page-deleted")
-    for model in (FooterText, OrganisationSettings, Site):
+    # Many-to-many changes (a workshop's topics and districts) save no row of the workshop itself.
+    for relation in (Workshop.topics.through, Workshop.districts.through):
+        m2m_changed.connect(content_changed, sender=relation, dispatch_uid=f"sciencecity-m2m-{relation.__name__}")
+    # Everything pages show: their data, its images, the site's settings, and who may see what.
+    shown = (
+        FooterText, OrganisationSettings, Site, PageViewRestriction,
+        District, Workshop, Topic, GraphicRecording, ResourceLink, get_image_model(),
+    )
+    for model in shown:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"sciencecity-saved-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"sciencecity-deleted-{model.__name__}")

@@ -123,6 +123,9 @@ def test_gunicorn_names_no_server_software(tmp_path):
         "PORT": str(port),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=django_settings.BASE_DIR, env=env, check=True
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "sciencecity.wsgi"],
         cwd=django_settings.BASE_DIR,

@@ -83,6 +83,19 @@ def reading_order(workshops, now: datetime | None = None) -> list["Workshop"]:
     return [*upcoming, *past, *undated]
 
 
+def seconds_until_next_change(workshops, now: datetime | None = None, longest: int = 60 * 60) -> int:
+    """How long what is shown about these workshops stays right: until the next one ends, at most ``longest``.
+
+    When a workshop ends it moves from upcoming to past and its meeting link
+    disappears, so anything cached about it must expire then by itself.
+    """
+    now = now or timezone.now()
+    ends = [w.finishes_at() for w in workshops if w.finishes_at() and w.finishes_at() > now]
+    if not ends:
+        return longest
+    return max(1, min(longest, int((min(ends) - now).total_seconds()) + 1))
+
+
 class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
     """A monthly online workshop or a peer session of the GIID network."""
 

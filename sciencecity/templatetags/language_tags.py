@@ -84,3 +84,19 @@ def alias_original(context):
         return None
     original = page.alias_of
     return original if original.locale_id != page.locale_id else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """The URL of a page's version in the visitor's language (the page's own if there is none), from the chrome."""
+    from sciencecity.chrome import get_chrome
+
+    if page is None:
+        return ""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is not None:
+        ref = get_chrome(site, get_language()).by_translation_key.get(page.translation_key)
+        if ref is not None:
+            return ref.url
+    return page.localized.url

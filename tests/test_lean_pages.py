@@ -1,0 +1,150 @@
+"""Lean pages: query budgets that do not grow with content, responsive images, and page weight."""
+
+import datetime
+import re
+from collections import OrderedDict
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from districts.models import District
+from tests.conftest import add_dated_workshops
+from tests.factories import ImageFactory
+from tests.site_urls import collect_site_urls
+from workshops.models import GraphicRecording, Topic, Workshop
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BUDGET = 10
+
+
+def one_url_per_kind() -> dict[tuple[str, str], str]:
+    """One address for every page type and route, in each language (the first of each)."""
+    urls = OrderedDict()
+    for url in collect_site_urls():
+        if url.kind == "html" and url.status == 200:
+            urls.setdefault((url.source, url.language), url.path)
+    return urls
+
+
+def queries_for(client, path) -> int:
+    client.get(path)  # menus and settings cached, as on a running site; no page cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def add_lots_of_content():
+    """Ten times the seed: districts, topics, workshops with topics, districts and recordings, menu pages."""
+    from partnerships.models import CollaborationPage
+    from wagtail.models import Locale, Page
+
+    danish = Locale.get_default()
+    districts = District.objects.bulk_create(
+        District(name=f"Distrikt {n}", slug=f"distrikt-{n}", city="By", country="DK", continent="europe",
+                 latitude=55, longitude=12, locale=danish)
+        for n in range(120)
+    )
+    topics = Topic.objects.bulk_create(
+        Topic(name=f"Emne {n}", question=f"Spørgsmål {n}?", slug=f"emne-{n}", locale=danish, sort_order=10 + n)
+        for n in range(20)
+    )
+    image = ImageFactory()
+    start = timezone.now() - datetime.timedelta(days=400)
+    for n in range(100):
+        workshop = Workshop.objects.create(
+            title=f"Workshop {n}", slug=f"workshop-{n}", locale=danish,
+            starts_at=start + datetime.timedelta(days=7 * n), ends_at=start + datetime.timedelta(days=7 * n, hours=2),
+        )
+        workshop.topics.set(topics[n % 20: n % 20 + 3])
+        workshop.districts.set(districts[n: n + 5])
+        GraphicRecording.objects.create(workshop=workshop, image=image, alt_text=f"Tegning {n}", locale=danish)
+    home = Page.objects.get(depth=2, locale=danish)
+    for n in range(10):
+        page = home.add_child(instance=CollaborationPage(title=f"Samarbejde {n}", slug=f"samarbejde-{n}",
+                                                          partner_name=f"Partner {n}", show_in_menus=True))
+        page.save_revision().publish()
+
+
+def test_every_page_type_and_route_stays_within_its_query_budget_however_much_content(client, site_content):
+    add_dated_workshops()
+    urls = one_url_per_kind()
+    small = {kind: queries_for(client, path) for kind, path in urls.items()}
+
+    add_lots_of_content()
+    large = {kind: queries_for(client, path) for kind, path in urls.items()}
+
+    over_budget = {urls[kind]: count for kind, count in large.items() if count > QUERY_BUDGET}
+    assert over_budget == {}
+    grew = {urls[kind]: (small[kind], large[kind]) for kind in urls if large[kind] > small[kind]}
+    assert grew == {}
+    assert {source for source, _language in urls} >= {
+        "page:partnerships.HomePage", "page:partnerships.PartnershipPage", "page:partnerships.NetworkPage",
+        "route:partnerships.NetworkPage:district", "page:partnerships.WorkshopsPage",
+        "route:partnerships.WorkshopsPage:workshop", "page:partnerships.CollaborationPage",
+        "page:sciencecity.InformationPage", "url:search",
+    }
+
+
+def test_recordings_are_responsive_pictures_with_modern_formats_and_dimensions(client, site_content):
+    html = BeautifulSoup(client.get(f"{site_content.page('giid-workshops').url}investing-in-startups/").content,
+                         "html.parser")
+    picture = html.select_one("figure.graphic-recording picture")
+    assert {source["type"] for source in picture.select("source")} == {"image/avif", "image/webp"}
+    assert all("srcset" in source.attrs and "sizes" in source.attrs for source in picture.select("source"))
+    img = picture.img
+    assert img["width"] and img["height"] and img["loading"] == "lazy"
+    assert "srcset" in img.attrs and img["alt"]
+
+
+def test_renditions_are_made_once(client, site_content):
+    from wagtail.images.models import Rendition
+
+    url = f"{site_content.page('giid-workshops').url}inclusive-innovation/"
+    client.get(url)
+    count = Rendition.objects.count()
+    client.get(url)
+    assert Rendition.objects.count() == count
+
+
+@pytest.fixture
+def built_static(tmp_path, settings):
+    """The static files as production builds them: hashed names, gzip and Brotli copies."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+    call_command("collectstatic", "--no-input", verbosity=0)
+    return settings.STATIC_ROOT
+
+
+def page_weight(client, url, built_static) -> int:
+    """Bytes of the page's HTML (Brotli-compressed) plus its CSS and JavaScript as served (the .br copies)."""
+    html = client.get(url).content
+    soup = BeautifulSoup(html, "html.parser")
+    assets = [tag["href"] for tag in soup.select('link[rel="stylesheet"]')] + [tag["src"] for tag in soup.select("script[src]")]
+    assert all(".css" in asset or ".js" in asset for asset in assets)
+    weight = len(brotli.compress(html))
+    for asset in assets:
+        name = asset.removeprefix("/static/")
+        compressed = built_static / f"{name}.br"
+        assert compressed.exists(), f"{name} is served without a Brotli copy"
+        assert re.search(r"\.[0-9a-f]{12}\.(css|js)$", name), f"{name} carries no content hash"
+        weight += compressed.stat().st_size
+        # A gzip copy too, for clients without Brotli.
+        assert (built_static / f"{name}.gz").exists()
+    return weight
+
+
+def test_home_and_partnership_pages_weigh_at_most_30_kb_compressed(client, site_content, built_static):
+    weights = {
+        (key, language): page_weight(client, site_content.page(key, language).url, built_static)
+        for key in ("home", "giid-partnership")
+        for language in ("da", "sv")
+    }
+    assert max(weights.values()) <= 30 * 1024, weights
