@@ -46,7 +46,11 @@ def event(workshop: Workshop, page_url: str) -> dict:
         "endDate": timezone.localtime(workshop.ends_at or workshop.starts_at).isoformat(),
         "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": workshop.meeting_url or page_url},
+        # The meeting link is offered only until the workshop has ended, here as on the page.
+        "location": {
+            "@type": "VirtualLocation",
+            "url": workshop.meeting_url if workshop.show_meeting_link() else page_url,
+        },
         "organizer": GIID,
     }
     if workshop.summary:

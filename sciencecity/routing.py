@@ -16,6 +16,8 @@ from .cache import cached, versioned_key
 from .chrome import get_chrome
 
 SITE_TIMEOUT = 60 * 60
+# Addresses that are no pages: they need no Site (and the health check must not touch the database twice).
+NOT_PAGES = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
 
 
 class SiteCacheMiddleware:
@@ -25,6 +27,8 @@ class SiteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(NOT_PAGES):
+            return self.get_response(request)
         key = versioned_key("site", request.get_host())
         site = cache.get(key)
         if site is None:

@@ -46,11 +46,11 @@ def _event(workshop: Workshop, url: str, language: str) -> Event:
     if workshop.ends_at:
         event.add("dtend", workshop.ends_at.astimezone(TIMEZONE))
     event.add("summary", workshop.title)
-    description = workshop.summary
-    if workshop.meeting_url:
-        description = f"{description}\n\n{workshop.meeting_url}".strip()
+    # The meeting link is offered only until the workshop has ended, here as on the page.
+    meeting_url = workshop.meeting_url if workshop.show_meeting_link() else ""
+    description = f"{workshop.summary}\n\n{meeting_url}".strip()
     if description:
         event.add("description", description)
     event.add("url", vUri(url))
-    event.add("location", workshop.meeting_url or "Online")
+    event.add("location", meeting_url or "Online")
     return event
