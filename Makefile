@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages checkers clean
+.PHONY: run test setup messages checkers bench clean
 
 ## Set up everything and serve the site with its content on http://127.0.0.1:8000
 run: setup messages
@@ -41,6 +41,10 @@ checkers:
 	else \
 		echo "npm is not installed: the browser and HTML checks will be skipped."; \
 	fi
+
+## Benchmark the site against nginx serving a plain file (on demand, ~10 min; needs wrk and nginx)
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles *.egg-info

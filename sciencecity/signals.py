@@ -5,11 +5,13 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import bump_content_version
+from .frontend_cache import schedule_purge
 
 
 def content_changed(**kwargs) -> None:
-    """Any change to what visitors see: start a new content version."""
+    """Any change to what visitors see: start a new content version, and purge the caches in front."""
     bump_content_version()
+    schedule_purge()
 
 
 def connect() -> None:

@@ -13,6 +13,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import health
 from .search import search
 from .sitemaps import sitemap
 from .upstream import localize_po_upload
@@ -31,6 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health),  # unnamed: a fixed address for probes, not a page to sweep
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from .environment import env, env_bool, env_list
+from .frontend_cache import frontend_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -266,3 +268,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "sciencecity.uploads.DocumentForm"
 # No version fingerprint on the admin's static URLs (Wagtail's ?v= hash of its
 # version); production's hashed file names already bust caches.
 WAGTAILADMIN_STATIC_FILE_VERSION_STRINGS = False
+
+
+# Caches in front of the site (the nginx edge of deploy/nginx/, Cloudflare, CloudFront), purged on
+# every change (sciencecity/frontend_cache.py); configured by environment variables alone.
+WAGTAILFRONTENDCACHE = frontend_cache_settings()
+# Each translation is its own page with its own address: purge the addresses Wagtail names, never
+# /da/ addresses rewritten to /sv/.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -43,3 +43,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# The health check answers over plain HTTP too: a container's probe has no TLS (sciencecity/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]

@@ -1,0 +1,511 @@
+"""Benchmark the site against nginx serving a plain file: three layers, every kind of page, both languages.
+
+    .venv/bin/python bench/run.py [--duration 10] [--connections 10] [--threads 2] [--database-url URL] [--keep]
+
+Run on demand only, never in CI or the test suite: it takes about ten minutes and
+loads this machine. Everything it starts listens on 127.0.0.1 and is stopped at the
+end; every load run is bounded by --duration. See bench/README.md.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "deploy" / "docker"))
+from build_context import copy_context  # noqa: E402
+
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+TOOLS = {
+    "wrk": "apt-get install wrk",
+    "nginx": "apt-get install nginx libnginx-mod-http-cache-purge",
+    "envsubst": "apt-get install gettext-base",
+}
+KINDS = ["home", "partnership", "network", "district", "workshops", "workshop", "search"]
+LAYERS = ["no page cache", "page cache", "edge cache"]
+SEARCH_QUERY = "Lyngby"
+
+
+@dataclass
+class Load:
+    """What wrk measured for one URL."""
+
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    error_detail: str = ""
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    layer: str
+    kind: str
+    language: str
+    path: str
+    load: Load
+    edge_status: str = ""
+
+
+def say(message: str) -> None:
+    """Progress on standard error, so the table on standard output stays clean."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def missing_tools() -> list[str]:
+    """What this benchmark needs and does not find, each with how to install it."""
+    missing = [f"{tool} is not installed: {hint}" for tool, hint in TOOLS.items() if not shutil.which(tool)]
+    if not PURGE_MODULE.exists():
+        missing.append("nginx's cache purge module is not installed: apt-get install libnginx-mod-http-cache-purge")
+    return missing
+
+
+def machine() -> str:
+    """nproc, memory, CPU model, Python, nginx and wrk versions."""
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    memory_kb = int(re.search(r"^MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text(), re.M).group(1))
+    nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().split("/")[-1]
+    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()[1]
+    return (
+        f"{os.cpu_count()} CPUs ({model.group(1) if model else 'unknown CPU'}), {memory_kb / 1024 / 1024:.1f} GiB memory, "
+        f"Python {platform.python_version()}, nginx {nginx}, wrk {wrk}"
+    )
+
+
+def load_average() -> str:
+    """The 1-minute load average: other work on this machine skews every figure."""
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, host: str, timeout: float = 10):
+    """(status, headers, body text) of one GET with the site's Host header."""
+    request = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, ""
+
+
+class Bench:
+    """The prepared site in a temporary folder, and the processes serving it."""
+
+    def __init__(self, args):
+        self.args = args
+        self.work = Path(tempfile.mkdtemp(prefix="sciencecity-bench-"))
+        # nginx's workers (nobody, when started as root) read and write below it.
+        self.work.chmod(0o755)
+        self.app = self.work / "app"
+        self.logs = self.work / "logs"
+        self.logs.mkdir()
+        self.app_port, self.plain_port, self.edge_port = free_port(), free_port(), free_port()
+        self.gunicorn = None
+        self.nginx = None
+        self.host = "localhost"
+        database = args.database_url or f"sqlite:///{self.work / 'db.sqlite3'}"
+        self.env = {
+            **{name: value for name, value in os.environ.items() if name in ("PATH", "HOME", "LANG", "REDIS_URL")},
+            "DJANGO_SETTINGS_MODULE": "sciencecity.settings.production",
+            "SECRET_KEY": "bench-only-key-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{self.edge_port}",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": database,
+            "MEDIA_ROOT": str(self.work / "media"),
+        }
+        # For the server and the publishing check only: while the content loads, no edge runs yet.
+        # Wagtail purges published pages from it when the settings wire WAGTAILFRONTENDCACHE.
+        self.purging = {"FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.edge_port}"}
+
+    # --- preparation -------------------------------------------------------
+
+    def manage(self, *args: str, extra: dict | None = None, log: str | None = None) -> subprocess.Popen:
+        """Start ``manage.py`` in the copy with production settings; output to a log file."""
+        output = open(self.logs / f"{log or args[0]}.log", "a")  # noqa: SIM115 - closed with the process
+        return subprocess.Popen([sys.executable, "manage.py", *args], cwd=self.app, env={**self.env, **(extra or {})},
+                                stdout=output, stderr=subprocess.STDOUT)
+
+    def wait(self, process: subprocess.Popen, what: str, timeout: int = 600) -> None:
+        """Wait for a preparation step; stop the benchmark with its log when it fails."""
+        if process.wait(timeout=timeout) != 0:
+            raise SystemExit(f"{what} failed; see the logs in {self.logs} (kept)")
+
+    def prepare(self) -> None:
+        """The build context copied, the database migrated and filled, static files and translations built."""
+        started = time.monotonic()
+        copy_context(REPO, self.app)
+        say(f"preparing the site in {self.work} (migrate, load_site_content, collectstatic, compilemessages) ...")
+        static = self.manage("collectstatic", "--no-input")
+        migrate = self.manage("migrate", "--no-input")
+        self.wait(migrate, "migrate")
+        load = self.manage("load_site_content")
+        self.wait(static, "collectstatic")
+        messages = self.manage("compilemessages")
+        self.wait(load, "load_site_content")
+        self.wait(messages, "compilemessages")
+        if self.env.get("REDIS_URL"):
+            # A shared Redis may hold pages of an earlier run: start a new content version.
+            bump = "from sciencecity.cache import bump_content_version; bump_content_version()"
+            self.wait(self.manage("shell", "-c", bump, log="shell"), "bumping the content version")
+        say(f"prepared in {time.monotonic() - started:.0f} s")
+
+    # --- servers -----------------------------------------------------------
+
+    def start_gunicorn(self, page_cache: bool) -> None:
+        """gunicorn with production settings and gunicorn.conf.py, two workers, the page cache on or off."""
+        self.stop_gunicorn()
+        env = {**self.env, **self.purging, "HOST": "127.0.0.1", "PORT": str(self.app_port), "WEB_CONCURRENCY": "2",
+               "PAGE_CACHE": "1" if page_cache else "0", "GUNICORN_LOG_LEVEL": "warning"}
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        output = open(self.logs / f"gunicorn-page-cache-{int(page_cache)}.log", "a")  # noqa: SIM115
+        self.gunicorn = subprocess.Popen([str(gunicorn), "sciencecity.wsgi"], cwd=self.app, env=env,
+                                         stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.gunicorn.poll() is not None:
+                raise SystemExit(f"gunicorn stopped; see {output.name}")
+            try:
+                if fetch(f"http://127.0.0.1:{self.app_port}/health/", "127.0.0.1", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"gunicorn did not become healthy within 60 s; see {output.name}")
+
+    def stop_gunicorn(self) -> None:
+        """Stop gunicorn (its master and workers) if it runs."""
+        if self.gunicorn and self.gunicorn.poll() is None:
+            self.gunicorn.terminate()
+            try:
+                self.gunicorn.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.gunicorn.pid, signal.SIGKILL)
+                self.gunicorn.wait()
+        self.gunicorn = None
+
+    def start_nginx(self, home_html: str) -> None:
+        """One private nginx: the saved home page as a plain file, and the edge cache from deploy/nginx."""
+        prefix = self.work / "nginx"
+        (prefix / "plain").mkdir(parents=True)
+        (prefix / "plain" / "home.html").write_text(home_html)
+        variables = {"LISTEN": f"127.0.0.1:{self.edge_port}", "APP_UPSTREAM": f"127.0.0.1:{self.app_port}",
+                     "MEDIA_ROOT": str(self.work / "media"), "CACHE_DIR": str(prefix / "cache"),
+                     "SERVER_NAME": "_", "PUBLIC_SCHEME": "http", "PURGE_FROM": ""}
+        site = subprocess.run(["sh", str(REPO / "deploy" / "nginx" / "render.sh")], env={**os.environ, **variables},
+                              capture_output=True, text=True, check=True).stdout
+        (prefix / "sciencecity.conf").write_text(site)
+        temp = " ".join(f"{kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (prefix / "nginx.conf").write_text(f"""load_module {PURGE_MODULE};
+worker_processes auto;
+daemon off;
+pid {prefix / 'nginx.pid'};
+error_log {self.logs / 'nginx-error.log'} warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    {temp}
+    server {{
+        listen 127.0.0.1:{self.plain_port};
+        root {prefix / 'plain'};
+        default_type text/html;
+    }}
+    include {prefix / 'sciencecity.conf'};
+}}
+""")
+        self.nginx = subprocess.Popen(["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(self.logs / "nginx-error.log")],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.nginx.poll() is not None:
+                raise SystemExit(f"nginx stopped; see {self.logs / 'nginx-error.log'}")
+            try:
+                socket.create_connection(("127.0.0.1", self.edge_port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", self.plain_port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("nginx did not start within 10 s")
+
+    def stop(self) -> None:
+        """Stop everything this benchmark started, and remove its folder unless --keep."""
+        self.stop_gunicorn()
+        if self.nginx and self.nginx.poll() is None:
+            self.nginx.send_signal(signal.SIGQUIT)
+            try:
+                self.nginx.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.nginx.kill()
+        if self.args.keep:
+            say(f"kept {self.work}")
+        else:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    # --- what to load ------------------------------------------------------
+
+    def discover(self) -> tuple[list[tuple[str, str, str]], str]:
+        """One URL of each kind per language, from the page tree and the running site's sitemap; and the static file."""
+        script = (
+            "import json; from django.conf import settings; from django.urls import reverse; "
+            "from django.utils import translation; "
+            "from wagtail.models import Site; "
+            "from partnerships.models import HomePage, PartnershipPage, NetworkPage, WorkshopsPage; "
+            "models = {'home': HomePage, 'partnership': PartnershipPage, 'network': NetworkPage, 'workshops': WorkshopsPage}; "
+            "out = {}\n"
+            "for code, _name in settings.LANGUAGES:\n"
+            "    pages = {kind: model.objects.live().filter(locale__language_code=code).order_by('path').first() for kind, model in models.items()}\n"
+            "    out[code] = {kind: page.url if page else None for kind, page in pages.items()}\n"
+            "    with translation.override(code): out[code]['search'] = reverse('search')\n"
+            "print('SITE ' + Site.objects.get(is_default_site=True).root_url)\n"
+            "print('URLS ' + json.dumps(out))"
+        )
+        result = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=self.app, env=self.env,
+                                capture_output=True, text=True, timeout=120)
+        line = next((line for line in result.stdout.splitlines() if line.startswith("URLS ")), None)
+        if not line:
+            raise SystemExit(f"could not list the pages:\n{result.stderr[-2000:]}")
+        pages = json.loads(line.removeprefix("URLS "))
+        # The Site's own host name: Wagtail's purges name it, so the load uses it too.
+        site = next(line for line in result.stdout.splitlines() if line.startswith("SITE "))
+        self.host = urllib.parse.urlsplit(site.removeprefix("SITE ")).hostname
+
+        app = f"http://127.0.0.1:{self.app_port}"
+        _status, _headers, sitemap = fetch(f"{app}/sitemap.xml", self.host)
+        locations = [element.text for element in ElementTree.fromstring(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        paths = [urllib.parse.urlsplit(location).path for location in locations]
+
+        urls = []
+        for language, kinds in pages.items():
+            below = {"district": kinds["network"], "workshop": kinds["workshops"]}
+            for kind in KINDS:
+                if kind == "search":
+                    path = f"{kinds['search']}?q={SEARCH_QUERY}"
+                elif kind in below:
+                    parent = below[kind]
+                    path = next((p for p in paths if parent and p.startswith(parent) and p != parent), None)
+                else:
+                    path = kinds[kind] if kinds[kind] in paths else None
+                if path:
+                    urls.append((kind, language, path))
+                else:
+                    say(f"no {kind} page in {language}: left out")
+
+        _status, _headers, home = fetch(app + pages["da"]["home"], self.host)
+        stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home)
+        if not stylesheet:
+            raise SystemExit("the home page links no hashed site.css: were static files collected?")
+        return urls, stylesheet.group(1)
+
+    # --- load --------------------------------------------------------------
+
+    def wrk(self, url: str, host: str | None) -> Load:
+        """Load one URL for --duration seconds with wrk; its throughput, median and 99th percentile, errors."""
+        command = ["wrk", f"-t{self.args.threads}", f"-c{self.args.connections}", f"-d{self.args.duration}s", "--latency"]
+        if host:
+            command += ["-H", f"Host: {host}"]
+        result = subprocess.run([*command, url], capture_output=True, text=True, timeout=self.args.duration + 60)
+        return parse_wrk(result.stdout + result.stderr)
+
+    def measure(self, layer: str, base: str, urls, static: str) -> list[Row]:
+        """Every URL through one layer: a warm-up request (it must answer 200), then wrk."""
+        rows = []
+        for kind, language, path in [*urls, ("static file", "", static)]:
+            status = fetch(base + path, self.host)[0]
+            if status != 200:
+                say(f"  {path} answered {status} before the load")
+            load = self.wrk(base + path, self.host)
+            edge = fetch(base + path, self.host)[1].get("X-Cache-Status", "") if layer == "edge cache" else ""
+            rows.append(Row(layer, kind, language, path, load, edge or ""))
+            say(f"  {layer:<14} {kind:<12} {language:<3} {load.requests_per_second:9.1f} req/s  p99 {load.p99_ms:7.1f} ms  {edge}")
+        return rows
+
+    def publish_through_the_edge(self, home: str) -> list[str]:
+        """Publish a new introduction on the Danish home page under load; is it visible at the edge within 1 s?"""
+        edge = f"http://127.0.0.1:{self.edge_port}{home}"
+        background = subprocess.Popen(["wrk", "-t1", f"-c{max(1, self.args.connections // 2)}", f"-d{min(10, self.args.duration)}s",
+                                       "-H", f"Host: {self.host}", edge], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        before = fetch(edge, self.host)[1].get("X-Cache-Status", "")
+        text = f"Benchmark-ændring {time.time():.0f}"
+        script = (
+            "import os; from django.conf import settings; from partnerships.models import HomePage; "
+            "page = HomePage.objects.live().filter(locale__language_code='da').first(); "
+            "old = page.introduction; page.introduction = os.environ['BENCH_TEXT']; page.save_revision().publish(); "
+            "print('PURGE ' + str(bool(getattr(settings, 'WAGTAILFRONTENDCACHE', None)) "
+            "and 'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS)); import json; print('OLD ' + json.dumps(old))"
+        )
+        result = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=self.app,
+                                env={**self.env, **self.purging, "BENCH_TEXT": text}, capture_output=True, text=True, timeout=120)
+        published = time.monotonic()
+        seen = None
+        while time.monotonic() - published < 10:
+            if text in fetch(edge, self.host)[2]:
+                seen = time.monotonic() - published
+                break
+            time.sleep(0.05)
+        background.wait(timeout=self.args.duration + 60)
+        purge = "PURGE True" in result.stdout
+        old = next((json.loads(line[4:]) for line in result.stdout.splitlines() if line.startswith("OLD ")), None)
+        if old is not None:
+            # Put the page back as it was, so a database given with --database-url is left as found.
+            restore = script.replace("os.environ['BENCH_TEXT']", "os.environ['BENCH_OLD']")
+            subprocess.run([sys.executable, "manage.py", "shell", "-c", restore], cwd=self.app,
+                           env={**self.env, **self.purging, "BENCH_OLD": old}, capture_output=True, timeout=120)
+        if result.returncode != 0:
+            return [f"publishing failed: {result.stderr.strip().splitlines()[-1:]}"]
+        verdict = f"visible through the edge {seen * 1000:.0f} ms after publishing" if seen is not None else "not visible through the edge within 10 s"
+        return [
+            f"publish on the Danish home page under load: {'VISIBLE within 1 s' if seen is not None and seen <= 1 else 'NOT visible within 1 s'} ({verdict})",
+            f"  the edge had the page as {before or 'no X-Cache-Status'} before publishing; "
+            f"purge on publish is {'configured' if purge else 'not configured in the settings (WAGTAILFRONTENDCACHE)'}",
+        ]
+
+
+def to_ms(value: str) -> float:
+    """A wrk duration ("830.00us", "12.5ms", "1.2s", "2m") in milliseconds."""
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def parse_wrk(output: str) -> Load:
+    """Throughput, p50, p99 and errors from wrk's --latency report."""
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if not rps:
+        raise SystemExit(f"wrk gave no result:\n{output}")
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    counts = {"non-2xx/3xx": int(non_2xx.group(1)) if non_2xx else 0}
+    if sockets:
+        # wrk gives up on a response after 2 s and counts it as a timeout.
+        counts.update(zip(("connect", "read", "write", "timeout"), map(int, sockets.groups())))
+    detail = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
+    p50_ms = to_ms(p50.group(1)) if p50 else 0.0
+    p99_ms = to_ms(p99.group(1)) if p99 else 0.0
+    return Load(float(rps.group(1)), p50_ms, p99_ms, sum(counts.values()), detail)
+
+
+def table(rows: list[Row], plain: Load) -> str:
+    """The results, one line per layer and URL, with the ratio to the plain file."""
+    lines = [f"{'layer':<14} {'page':<12} {'lang':<4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs plain':>9}  {'edge':<7} url"]
+    for row in rows:
+        load = row.load
+        lines.append(
+            f"{row.layer:<14} {row.kind:<12} {row.language:<4} {load.requests_per_second:>9.1f} {load.p50_ms:>8.2f} "
+            f"{load.p99_ms:>8.2f} {load.errors:>7} {load.requests_per_second / plain.requests_per_second:>8.1%}  {row.edge_status:<7} {row.path}"
+        )
+    return "\n".join(lines)
+
+
+def targets(rows: list[Row], plain: Load) -> list[str]:
+    """The reference targets, each met or not, naming the pages that miss."""
+    def pages(layer):
+        return [row for row in rows if row.layer == layer and row.kind != "static file"]
+
+    def static(layer):
+        return next(row.load.requests_per_second for row in rows if row.layer == layer and row.kind == "static file")
+
+    def verdict(name, misses):
+        return f"{'met    ' if not misses else 'MISSED '} {name}" + ("" if not misses else ": " + ", ".join(misses))
+
+    label = lambda row: f"{row.kind} {row.language}".strip()  # noqa: E731
+    return [
+        verdict("no page cache: every page >= 100 req/s with p99 < 200 ms",
+                [label(r) for r in pages("no page cache") if r.load.requests_per_second < 100 or r.load.p99_ms >= 200]),
+        verdict("page cache: every page >= 80% of the static file's req/s through the same app",
+                [label(r) for r in pages("page cache") if r.load.requests_per_second < 0.8 * static("page cache")]),
+        verdict("edge cache: every page >= 50% of nginx's plain file",
+                [label(r) for r in pages("edge cache") if r.load.requests_per_second < 0.5 * plain.requests_per_second]),
+        verdict("zero errors", [f"{r.layer}: {label(r)} ({r.load.error_detail})" for r in rows if r.load.errors]),
+    ]
+
+
+def edge_note(rows: list[Row]) -> list[str]:
+    """Why edge figures may equal the app's: the pages the edge did not keep."""
+    missed = [row for row in rows if row.layer == "edge cache" and row.kind != "static file" and row.edge_status != "HIT"]
+    if not missed:
+        return []
+    return [f"note: {len(missed)} pages were not kept by the edge (X-Cache-Status {', '.join(sorted({r.edge_status or '-' for r in missed}))}): "
+            "it stores only responses the app marks Cache-Control: public"]
+
+
+def main() -> int:
+    """Prepare, start, load each layer, check publishing through the edge, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL (default 10)")
+    parser.add_argument("--connections", type=int, default=10, help="wrk connections (default 10)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--database-url", help="an existing database to use instead of a fresh SQLite file")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, database) afterwards")
+    args = parser.parse_args()
+    if not 1 <= args.duration <= 120:
+        parser.error("--duration must be between 1 and 120 seconds")
+    if missing := missing_tools():
+        print("\n".join(missing), file=sys.stderr)
+        return 2
+
+    bench = Bench(args)
+    load_before = load_average()
+    try:
+        bench.prepare()
+        bench.start_gunicorn(page_cache=False)
+        urls, static = bench.discover()
+        home = next(path for kind, language, path in urls if (kind, language) == ("home", "da"))
+        bench.start_nginx(fetch(f"http://127.0.0.1:{bench.app_port}{home}", bench.host)[2])
+
+        say("plain file through nginx ...")
+        plain = bench.wrk(f"http://127.0.0.1:{bench.plain_port}/home.html", None)
+        rows = bench.measure("no page cache", f"http://127.0.0.1:{bench.app_port}", urls, static)
+        bench.start_gunicorn(page_cache=True)
+        rows += bench.measure("page cache", f"http://127.0.0.1:{bench.app_port}", urls, static)
+        rows += bench.measure("edge cache", f"http://127.0.0.1:{bench.edge_port}", urls, static)
+        publishing = bench.publish_through_the_edge(home)
+    finally:
+        bench.stop()
+
+    database = "the database given" if args.database_url else "a fresh SQLite database"
+    cache = "Redis (REDIS_URL)" if bench.env.get("REDIS_URL") else "local memory (no REDIS_URL)"
+    print(f"Science City Lyngby benchmark, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {machine()}; load average {load_before} before, {load_average()} after ({os.cpu_count()} CPUs)")
+    print(f"load:    wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, Host: {bench.host}, 127.0.0.1 only")
+    print(f"app:     gunicorn (gunicorn.conf.py, 2 sync workers), production settings, {database}, Django cache in {cache}")
+    print(f"plain:   nginx serving the saved Danish home page as a file: {plain.requests_per_second:.1f} req/s, "
+          f"p50 {plain.p50_ms:.2f} ms, p99 {plain.p99_ms:.2f} ms, {plain.errors} errors")
+    print()
+    print(table(rows, plain))
+    print()
+    print("\n".join(targets(rows, plain) + edge_note(rows)))
+    print("\n".join(publishing))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
