@@ -205,3 +205,27 @@ def test_listing_needs_the_same_queries_for_5_and_100_workshops(client, site_con
         response = client.get(url, {"page": "3"})
     assert response.status_code == 200
     assert len(large) == len(small)
+
+
+def test_admin_lists_workshops_with_search_and_filters(client, dated, site_content):
+    from sciencecity.roles import EDITORS
+    from tests.factories import UserFactory
+
+    editor = UserFactory(groups=[EDITORS])
+    listing = "/admin/snippets/workshops/workshop/"
+
+    def titles(**params):
+        response = client.get(listing, params)
+        assert response.status_code == 200
+        return {w.title for w in Workshop.objects.filter(locale__language_code="da") if w.title in response.content.decode()}
+
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(editor)
+        assert titles(kind="peer-session") == {"Inclusive Innovation", "Investing in Startups"}
+        assert titles(year="2026") == {"Old"}
+        assert titles(when="upcoming") == {"Soon", "Later"}
+        assert titles(when="past") == {"Old", "Recent"}
+        assert titles(when="undated") == {"Inclusive Innovation", "Investing in Startups"}
+        talent = Topic.objects.get(slug="startups", locale__language_code="da")
+        assert titles(topic=str(talent.pk)) == {"Investing in Startups"}
+        assert titles(q="Inclusive") == {"Inclusive Innovation"}

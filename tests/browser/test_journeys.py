@@ -79,3 +79,18 @@ def test_language_switcher_works_from_the_keyboard(browser_page, live_site):
         pytest.fail("the Swedish link of the language switcher never received focus")
     page.keyboard.press("Enter")
     expect(page).to_have_url(live_site.url + SWEDISH_PAGE)
+
+
+def test_main_menu_works_from_the_keyboard(browser_page, live_site):
+    page = browser_page
+    page.goto(live_site.url + "/sv/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "GIID-nätverket":
+            break
+    else:
+        pytest.fail("the menu's link to the network page never received focus")
+    assert page.evaluate(FOCUS_INDICATOR)["outline"]
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("/sv/partnerskap-med-giid/giid-natverket/$"))
+    expect(page.get_by_role("navigation", name="Huvudmeny").locator('a[aria-current="page"]')).to_have_text("GIID-nätverket")
