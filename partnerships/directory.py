@@ -50,6 +50,16 @@ class DirectoryFilters:
         return not (self.continent and district.continent != self.continent)
 
     @property
+    def form_fields(self) -> list[dict]:
+        """The selects of the filter form."""
+        return [
+            {"id": "filter-country", "name": "country", "label": _("Country"), "all": _("All countries"),
+             "choices": self.country_choices, "selected": self.country},
+            {"id": "filter-continent", "name": "continent", "label": _("Part of the world"),
+             "all": _("All parts of the world"), "choices": self.continent_choices, "selected": self.continent},
+        ]
+
+    @property
     def description(self) -> str:
         """The filters in words, for the result summary."""
         parts = []

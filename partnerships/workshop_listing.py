@@ -57,6 +57,16 @@ class WorkshopFilters:
         """Whether the visitor chose anything."""
         return bool(self.topic or self.district)
 
+    @property
+    def form_fields(self) -> list[dict]:
+        """The selects of the filter form."""
+        return [
+            {"id": "filter-topic", "name": "topic", "label": _("Topic"), "all": _("All topics"),
+             "choices": self.topic_choices, "selected": self.topic},
+            {"id": "filter-district", "name": "district", "label": _("District"), "all": _("All districts"),
+             "choices": self.district_choices, "selected": self.district},
+        ]
+
     def apply(self, workshops):
         """Narrow a workshop queryset to the choice; an unknown value matches nothing."""
         if self.topic:
