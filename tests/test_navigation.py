@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 from sciencecity.models import FooterText, OrganisationSettings
 

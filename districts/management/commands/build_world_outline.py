@@ -36,7 +36,7 @@ class Command(BaseCommand):
         try:
             topology = json.loads(source.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise CommandError(f"{source} is missing; run `npm ci` to install world-atlas.")
+            raise CommandError(f"{source} is missing; run `npm ci` to install world-atlas.") from None
         path = outline_path(topology)
         output.write_text(path + "\n", encoding="utf-8")
         size = output.stat().st_size

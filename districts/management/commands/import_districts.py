@@ -25,7 +25,9 @@ class Command(BaseCommand):
             try:
                 content = csv_file.read_bytes()
             except OSError as error:
-                raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": csv_file, "error": error.strerror})
+                raise CommandError(
+                    _("Cannot read %(file)s: %(error)s") % {"file": csv_file, "error": error.strerror}
+                ) from None
             result = import_districts(content)
             if result.errors:
                 for error in result.errors:
