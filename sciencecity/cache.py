@@ -6,6 +6,8 @@ include it, so nothing built before the change is ever read again. Cheaper
 and safer than tracking which page shows what.
 """
 
+import time
+
 from django.core.cache import cache
 
 VERSION_KEY = "sciencecity:content-version"
@@ -45,10 +47,25 @@ def cached(key_parts: tuple, build, timeout=DATA_TIMEOUT):
     value stays right.
     """
     key = versioned_key(*key_parts)
-    value = cache.get(key)
+    value = get_fresh(key)
     if value is None:
         value = build()
         seconds = timeout(value) if callable(timeout) else timeout
         if seconds is None or seconds > 0:
-            cache.set(key, value, seconds)
+            set_fresh(key, value, seconds)
     return value
+
+
+def set_fresh(key: str, value, seconds: int | None) -> None:
+    """Cache ``value`` for ``seconds``, noting when it goes stale (not all backends keep time with us)."""
+    expires = time.time() + seconds if seconds is not None else None
+    cache.set(key, (expires, value), seconds)
+
+
+def get_fresh(key: str):
+    """A value cached with ``set_fresh``, or None once it has gone stale, whatever the backend's own expiry."""
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    expires, value = entry
+    return value if expires is None or time.time() < expires else None

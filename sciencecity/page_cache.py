@@ -16,11 +16,10 @@ The same rules give downstream caches ``Cache-Control`` with ``s-maxage`` and
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from .cache import cached, versioned_key
+from .cache import cached, get_fresh, set_fresh, versioned_key
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")
@@ -68,7 +67,7 @@ class PageCacheMiddleware:
 
         use_cache = settings.PAGE_CACHE and not request.META.get("QUERY_STRING")
         key = page_key(request) if use_cache else None
-        if use_cache and (response := cache.get(key)) is not None:
+        if use_cache and (response := get_fresh(key)) is not None:
             return response
 
         response = self.get_response(request)
@@ -82,7 +81,7 @@ class PageCacheMiddleware:
                 stale_while_revalidate=60,
             )
             if use_cache:
-                cache.set(key, response, seconds)
+                set_fresh(key, response, seconds)
             return response
         return self.private(response, request)
 
