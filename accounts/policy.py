@@ -1,5 +1,6 @@
 """Who must use two-factor sign-in, and what they have set up."""
 
+from django.conf import settings
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,7 +12,7 @@ ENROLMENT_REQUIRED_GROUPS = [APPROVERS, ADMINISTRATORS]
 
 def must_enrol(user) -> bool:
     """Whether the user may not use the admin without an authenticator app."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not settings.TWO_FACTOR_REQUIRED:
         return False
     return user.is_superuser or user.groups.filter(name__in=ENROLMENT_REQUIRED_GROUPS).exists()
 

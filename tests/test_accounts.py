@@ -336,3 +336,12 @@ def test_the_test_helper_signs_in_with_a_verified_second_factor(client):
     user = UserFactory(groups=[APPROVERS])
     force_verified_login(client, user)
     assert client.get("/admin/").status_code == 200
+
+
+def test_enrolment_can_be_made_optional_on_a_developers_machine(client, settings, site_content):
+    """dev.py turns the requirement off; anyone may still enrol, and production always requires it."""
+    from tests.factories import UserFactory
+
+    settings.TWO_FACTOR_REQUIRED = False
+    client.force_login(UserFactory(is_superuser=True))
+    assert client.get("/admin/").status_code == 200

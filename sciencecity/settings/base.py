@@ -250,6 +250,9 @@ REVERSE_PROXY_COUNT = int(env("REVERSE_PROXY_COUNT") or 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 
 # Two-factor sign-in (django-otp): the issuer names the account in authenticator apps.
+# Approvers, administrators and superusers must enrol before using the admin (off only on a
+# developer's machine, where dev.py turns it off unless TWO_FACTOR_REQUIRED=1).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Science City Lyngby"
 
 # An idle admin session ends after four hours, and when the browser closes.
