@@ -10,9 +10,10 @@ import os
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
-# Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycle workers now and then so a slow leak can never grow without bound; rarely, since a new
+# worker starts with cold per-process caches (locales; the page cache too without Redis).
+max_requests = 20000
+max_requests_jitter = 2000
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5

@@ -1,7 +1,8 @@
 """The page cache: rendered public pages kept per address (and so per language), shared by every instance.
 
-A page is cached when an anonymous visitor GETs it without a query string and
-it answers 200 without setting a cookie. The key carries the content version
+A page is cached when an anonymous visitor GETs it (with no query string, or
+one that only names a search, a filter or a page of results) and it answers
+200 without setting a cookie. The key carries the content version
 (``cache.py``), so any publish, move, delete or save of something pages show
 makes every cached page stale at once, on every instance sharing the cache
 (Redis in production). Pages also expire by themselves when the next
@@ -22,6 +23,10 @@ from django.utils.cache import patch_cache_control
 from .cache import cached, get_fresh, set_fresh, versioned_key
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
+# Query strings that name a view of a page (a search, a filter, a page of results) are cached too,
+# normalised; anything else in a query string, or a long one, goes to the site uncached.
+CACHEABLE_PARAMETERS = {"q", "page", "country", "continent", "topic", "district"}
+MAX_CACHED_QUERY = 200
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")
 
 
@@ -49,9 +54,30 @@ def is_signed_in(request) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def page_key(request) -> str:
-    """The cache key of an address: host and path (the language is in the path)."""
-    return versioned_key("page", request.get_host(), request.path)
+def cacheable_query(request) -> str | None:
+    """The query string in a normal form if the page may be cached with it, else None."""
+    raw = request.META.get("QUERY_STRING", "")
+    if not raw:
+        return ""
+    if len(raw) > MAX_CACHED_QUERY or not set(request.GET) <= CACHEABLE_PARAMETERS:
+        return None
+    if any(len(values) > 1 for _name, values in request.GET.lists()):
+        return None
+    return request.GET.urlencode() if list(request.GET) == sorted(request.GET) else _sorted_query(request.GET)
+
+
+def _sorted_query(query) -> str:
+    copy = query.copy()
+    ordered = sorted(copy.items())
+    copy.clear()
+    for name, value in ordered:
+        copy[name] = value
+    return copy.urlencode()
+
+
+def page_key(request, query: str) -> str:
+    """The cache key of an address: host, path (the language is in the path) and normalised query."""
+    return versioned_key("page", request.get_host(), request.path, query)
 
 
 class PageCacheMiddleware:
@@ -65,8 +91,9 @@ class PageCacheMiddleware:
         if not public or is_signed_in(request):
             return self.private(self.get_response(request), request)
 
-        use_cache = settings.PAGE_CACHE and not request.META.get("QUERY_STRING")
-        key = page_key(request) if use_cache else None
+        query = cacheable_query(request) if settings.PAGE_CACHE else None
+        use_cache = query is not None
+        key = page_key(request, query) if use_cache else None
         if use_cache and (response := get_fresh(key)) is not None:
             return response
 

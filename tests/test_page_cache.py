@@ -207,13 +207,28 @@ def test_the_admin_and_previews_are_never_cached(client, site_content):
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
 
 
-def test_other_methods_and_query_strings_go_to_the_site(client, site_content):
+def test_other_methods_and_unknown_query_strings_go_to_the_site(client, site_content):
     url = site_content.page("giid-network").url
     cached_text(client, url)
     assert client.post(url).status_code == 405
+    for junk in ("?utm_source=x", "?country=IE&country=DK", "?q=" + "x" * 300):
+        client.get(url + junk)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url + junk).status_code == 200
+        assert len(queries) > 0, junk
+
+
+def test_searches_and_filters_are_cached_in_a_normal_form(client, site_content):
+    url = site_content.page("giid-network").url
+    assert "Galway" in cached_text(client, url + "?country=IE&continent=europe")
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(url, {"country": "IE"}).status_code == 200
-    assert len(queries) > 0
+        client.get(url + "?continent=europe&country=IE")
+    assert len(queries) == 0
+    assert "Lund" in cached_text(client, "/da/soeg/?q=Lund")
+    district = District.objects.get(slug="galway-city-innovation-district", locale__language_code="da")
+    district.city = "Gaillimh"
+    district.save()
+    assert "Gaillimh" in text(client, url + "?country=IE&continent=europe")
 
 
 def test_responses_that_set_cookies_are_never_cached(site_content):
