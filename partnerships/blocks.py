@@ -127,11 +127,9 @@ class LatestWorkshopsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Add the first workshops in reading order and the workshops page below the page this block is on."""
-        from workshops.models import Workshop, reading_order
+        from workshops.models import Workshop, reading_order, seconds_until_next_change
 
         from .models import WorkshopsPage
-
-        from workshops.models import seconds_until_next_change
 
         context = super().get_context(value, parent_context)
         page = _page(parent_context)

@@ -6,6 +6,8 @@ include it, so nothing built before the change is ever read again. Cheaper
 and safer than tracking which page shows what.
 """
 
+import contextlib
+import contextvars
 import time
 
 from django.core.cache import cache
@@ -47,12 +49,15 @@ def cached(key_parts: tuple, build, timeout=DATA_TIMEOUT):
     value stays right.
     """
     key = versioned_key(*key_parts)
-    value = get_fresh(key)
-    if value is None:
-        value = build()
-        seconds = timeout(value) if callable(timeout) else timeout
-        if seconds is None or seconds > 0:
-            set_fresh(key, value, seconds)
+    entry = _get_entry(key)
+    if entry is not None:
+        _note_expiry(entry[0])
+        return entry[1]
+    value = build()
+    seconds = timeout(value) if callable(timeout) else timeout
+    if seconds is None or seconds > 0:
+        set_fresh(key, value, seconds)
+    _note_expiry(time.time() + max(seconds, 0) if seconds is not None else None)
     return value
 
 
@@ -64,8 +69,36 @@ def set_fresh(key: str, value, seconds: int | None) -> None:
 
 def get_fresh(key: str):
     """A value cached with ``set_fresh``, or None once it has gone stale, whatever the backend's own expiry."""
+    entry = _get_entry(key)
+    return None if entry is None else entry[1]
+
+
+def _get_entry(key: str) -> tuple | None:
+    """``(expires, value)`` as ``set_fresh`` stored it, or None if missing or stale."""
     entry = cache.get(key)
-    if entry is None:
+    if entry is None or (entry[0] is not None and time.time() >= entry[0]):
         return None
-    expires, value = entry
-    return value if expires is None or time.time() < expires else None
+    return entry
+
+
+# What is built from cached values (a rendered block, say) may be kept only as
+# long as the shortest-lived of them: ``cached`` reports each value's expiry here.
+_earliest_expiry = contextvars.ContextVar("earliest_expiry", default=None)
+
+
+@contextlib.contextmanager
+def tracking_expiry():
+    """Within the block, note the earliest expiry (a timestamp, or None) of every ``cached`` value used."""
+    noted = {"expires": None}
+    token = _earliest_expiry.set(noted)
+    try:
+        yield noted
+    finally:
+        _earliest_expiry.reset(token)
+        _note_expiry(noted["expires"])
+
+
+def _note_expiry(expires: float | None) -> None:
+    noted = _earliest_expiry.get()
+    if noted is not None and expires is not None and (noted["expires"] is None or expires < noted["expires"]):
+        noted["expires"] = expires

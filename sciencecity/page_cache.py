@@ -43,10 +43,13 @@ def seconds_until_content_turns(now: datetime.datetime | None = None) -> int:
         ends = [*upcoming[:1], *undated_end.values_list("starts_at", flat=True)[:1]]
         return min(ends) if ends else None
 
-    turn = cached(("next-workshop-end",), next_end, timeout=longest) if settings.PAGE_CACHE else next_end()
-    if turn is None or turn <= now:
-        return longest
-    return max(1, min(longest, int((turn - now).total_seconds()) + 1))
+    def seconds_until(turn) -> int:
+        if turn is None or turn <= now:
+            return longest
+        return max(1, min(longest, int((turn - now).total_seconds()) + 1))
+
+    # Kept until that turn comes, so the next one is looked up as soon as it matters.
+    return seconds_until(cached(("next-workshop-end",), next_end, timeout=seconds_until))
 
 
 def is_signed_in(request) -> bool:

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from .cache import cached
 from .models import Alternate
+from .routing import restricted_paths
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS_PER_SOURCE = 100
@@ -55,7 +57,7 @@ def search_terms(query: str) -> str:
 
 def search_pages(query: str, locale: Locale) -> list[SearchResult]:
     """Live, public pages of one language that match, best first; aliases never (they show another language)."""
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1).specific().search(query)
+    pages = public(Page.objects.live().filter(locale=locale, depth__gt=1)).specific().search(query)
     # Aliases are dropped here, not filtered in the query: Page's search index has no filter on alias_of.
     pages = [page for page in pages[:MAX_RESULTS_PER_SOURCE] if page.alias_of_id is None]
     return [
@@ -74,7 +76,7 @@ def search_districts(query: str, locale: Locale) -> list[SearchResult]:
     from districts.models import District
     from partnerships.models import NetworkPage
 
-    network_page = NetworkPage.objects.live().public().filter(locale=locale).first()
+    network_page = first_public(NetworkPage, locale)
     if network_page is None:
         return []
     districts = District.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
@@ -94,7 +96,7 @@ def search_workshops(query: str, locale: Locale) -> list[SearchResult]:
     from partnerships.models import WorkshopsPage
     from workshops.models import Workshop
 
-    workshops_page = WorkshopsPage.objects.live().public().filter(locale=locale).first()
+    workshops_page = first_public(WorkshopsPage, locale)
     if workshops_page is None:
         return []
     workshops = Workshop.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
@@ -102,6 +104,21 @@ def search_workshops(query: str, locale: Locale) -> list[SearchResult]:
         SearchResult(workshop.title, workshops_page.workshop_url(workshop), workshop.summary, str(_("Workshop or peer session")))
         for workshop in workshops
     ]
+
+
+def public(pages):
+    """``pages.public()`` without its query each time: the private subtrees' paths come from the cache."""
+    for path in restricted_paths():
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+def first_public(model, locale: Locale):
+    """The first live, public page of ``model`` in ``locale`` (where a source's results live), cached until content changes."""
+    return cached(
+        ("first-public", model._meta.label_lower, locale.pk),
+        lambda: public(model.objects.live().filter(locale=locale)).first(),
+    )
 
 
 # Each source turns a query and a locale into results, best first.

@@ -127,3 +127,15 @@ def test_workshops_are_found_in_the_visitors_language(client, site_content):
     urls, html = results(client, "/sv/sok/", "Investing")
     assert f"{site_content.page('giid-workshops', 'sv').url}investing-in-startups/" in urls
     assert "Workshop eller peer session" in [kind.get_text() for kind in html.select(".search-result__kind")]
+
+
+def test_private_pages_and_what_they_list_are_never_found_until_opened_again(client, site_content):
+    from wagtail.models import PageViewRestriction
+
+    network = site_content.page("giid-network")
+    assert results(client, "/da/soeg/", "Tonsley")[0] and network.url in results(client, "/da/soeg/", "GIID-netværket")[0]
+    restriction = PageViewRestriction.objects.create(page=network, restriction_type="password", password="hemmelig")
+    assert results(client, "/da/soeg/", "Tonsley")[0] == []
+    assert network.url not in results(client, "/da/soeg/", "GIID-netværket")[0]
+    restriction.delete()
+    assert results(client, "/da/soeg/", "Tonsley")[0]
