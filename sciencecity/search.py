@@ -57,18 +57,28 @@ def search_terms(query: str) -> str:
 
 def search_pages(query: str, locale: Locale) -> list[SearchResult]:
     """Live, public pages of one language that match, best first; aliases never (they show another language)."""
-    pages = public(Page.objects.live().filter(locale=locale, depth__gt=1)).specific().search(query)
-    # Aliases are dropped here, not filtered in the query: Page's search index has no filter on alias_of.
-    pages = [page for page in pages[:MAX_RESULTS_PER_SOURCE] if page.alias_of_id is None]
-    return [
-        SearchResult(
-            page.title,
-            page.url,
-            getattr(page, "search_description", "") or getattr(page, "introduction", ""),
-            str(_("Page")),
-        )
-        for page in pages
-    ]
+    summaries = page_summaries(locale)
+    pages = public(Page.objects.live().filter(locale=locale, depth__gt=1)).search(query)[:MAX_RESULTS_PER_SOURCE]
+    # Aliases have no summary: they are dropped here, since Page's search index has no filter on alias_of.
+    return [summaries[page.pk] for page in pages if page.pk in summaries]
+
+
+def page_summaries(locale: Locale) -> dict[int, SearchResult]:
+    """Every live page of a language (aliases aside) as a result shows it, by id; cached until content changes."""
+
+    def build():
+        pages = Page.objects.live().filter(locale=locale, depth__gt=1, alias_of__isnull=True).specific()
+        return {
+            page.pk: SearchResult(
+                page.title,
+                page.url,
+                getattr(page, "search_description", "") or getattr(page, "introduction", ""),
+                str(_("Page")),
+            )
+            for page in pages
+        }
+
+    return cached(("page-summaries", locale.pk, translation.get_language()), build)
 
 
 def search_districts(query: str, locale: Locale) -> list[SearchResult]:
