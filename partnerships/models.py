@@ -112,7 +112,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         """The directory: every district, filtered by country and continent from the query string."""
-        districts = District.objects.in_language()
+        districts = cached(("directory-districts", get_language()), lambda: District.objects.in_language())
         filters = DirectoryFilters.from_query(request.GET, districts)
         shown = [district for district in districts if filters.matches(district)]
         return self.render(

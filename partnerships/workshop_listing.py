@@ -5,9 +5,11 @@ from itertools import groupby
 
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from districts.models import District
+from sciencecity.cache import cached
 from sciencecity.querysets import localized
 from workshops.models import Topic, Workshop, reading_order
 
@@ -32,8 +34,7 @@ class WorkshopFilters:
         """Read ``topic`` and ``district``; an unknown value is kept, and explained, not dropped."""
         topic = query.get("topic", "").strip()[:120]
         district = query.get("district", "").strip()[:120]
-        topics = Topic.objects.in_language()
-        districts = [d for d in District.objects.filter(workshops__isnull=False).distinct().in_language()]
+        topics, districts = cached(("workshop-filter-choices", get_language()), filter_choices)
         topic_key = next((t.translation_key for t in topics if t.slug == topic), None)
         district_key = next((d.translation_key for d in districts if d.slug == district), None)
         problems = []
@@ -74,6 +75,11 @@ class WorkshopFilters:
         if self.district:
             workshops = workshops.with_district(self.district_key) if self.district_key else workshops.none()
         return workshops
+
+
+def filter_choices() -> tuple[list[Topic], list[District]]:
+    """The topics, and the districts that have workshops, in the visitor's language."""
+    return Topic.objects.in_language(), District.objects.filter(workshops__isnull=False).distinct().in_language()
 
 
 @dataclass
