@@ -165,6 +165,20 @@ def test_replacing_an_image_updates_the_pages_showing_it_at_once(client, site_co
     assert after != before and "ny-tegning" in after
 
 
+def test_a_page_from_the_cache_keeps_every_security_header(client, site_content):
+    url = site_content.page("giid-partnership").url
+    fresh = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        cached = client.get(url)
+    assert len(queries) == 0
+    headers = (
+        "Content-Security-Policy", "Permissions-Policy", "Cross-Origin-Resource-Policy", "X-Frame-Options",
+        "Referrer-Policy", "X-Content-Type-Options", "Cross-Origin-Opener-Policy",
+    )
+    assert {name: cached.get(name) for name in headers} == {name: fresh.get(name) for name in headers}
+    assert "'unsafe-inline'" not in cached["Content-Security-Policy"].split("script-src")[-1].split(";")[0]
+
+
 # -- time
 
 

@@ -54,11 +54,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # After the HTTPS redirect, before everything else: a cached page is kept with all its headers
+    # (the Content-Security-Policy too), so it is answered without sessions, languages or policies.
+    "sciencecity.page_cache.PageCacheMiddleware",
     "sciencecity.security.SecurityHeadersMiddleware",
     "sciencecity.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and languages: a cached page is answered without them.
-    "sciencecity.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
