@@ -130,7 +130,8 @@ class Bench:
         self.host = "localhost"
         database = args.database_url or f"sqlite:///{self.work / 'db.sqlite3'}"
         self.env = {
-            **{name: value for name, value in os.environ.items() if name in ("PATH", "HOME", "LANG", "REDIS_URL")},
+            **{name: value for name, value in os.environ.items() if name in ("PATH", "HOME", "LANG")},
+            **({"REDIS_URL": args.redis_url} if args.redis_url else {}),
             "DJANGO_SETTINGS_MODULE": "sciencecity.settings.production",
             "SECRET_KEY": "bench-only-key-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -457,6 +458,17 @@ def edge_note(rows: list[Row]) -> list[str]:
             "it stores only responses the app marks Cache-Control: public"]
 
 
+def local_redis() -> str | None:
+    """A Redis on this machine, if one answers: with more than one process, only a shared cache lets a
+    publish in one process (here, the publishing check's) show in the others at once."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as connection:
+            connection.sendall(b"PING\r\n")
+            return "redis://127.0.0.1:6379/14" if connection.recv(16).startswith(b"+PONG") else None
+    except OSError:
+        return None
+
+
 def main() -> int:
     """Prepare, start, load each layer, check publishing through the edge, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -465,6 +477,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--database-url", help="an existing database to use instead of a fresh SQLite file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, database) afterwards")
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or local_redis(),
+                        help="the shared cache, as in production (default: REDIS_URL, else a Redis on 127.0.0.1:6379, "
+                             "database 14, if one answers; else each process caches in its own memory)")
     args = parser.parse_args()
     if not 1 <= args.duration <= 120:
         parser.error("--duration must be between 1 and 120 seconds")

@@ -4,33 +4,63 @@ Publishing, unpublishing, moving or deleting a page, or saving a snippet or
 setting that pages show, bumps the version (see ``signals.py``); cache keys
 include it, so nothing built before the change is ever read again. Cheaper
 and safer than tracking which page shows what.
+
+Since a versioned key's value never changes, each process also keeps the
+values it reads in its own memory (the ``local`` cache, configured when the
+shared cache is Redis): a request then asks Redis for the version once and for
+nothing else it has read before, and a change made by any process still shows
+everywhere at the next request.
 """
 
 import contextlib
 import contextvars
 import time
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 
 VERSION_KEY = "sciencecity:content-version"
 
 
+# Within one request the version is read once (see ``one_version_per_request``).
+_request_version = contextvars.ContextVar("request_version", default=None)
+
+
 def content_version() -> int:
     """The current content version (1 on a cold cache)."""
+    remembered = _request_version.get()
+    if remembered is not None and remembered["version"] is not None:
+        return remembered["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
+    if remembered is not None:
+        remembered["version"] = version
     return version
 
 
 def bump_content_version() -> None:
     """Make every cache built from content stale."""
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:
         # Not in the cache (cold or evicted): any new number differs from what old keys hold.
-        cache.set(VERSION_KEY, 2, timeout=None)
+        version = 2
+        cache.set(VERSION_KEY, version, timeout=None)
+    remembered = _request_version.get()
+    if remembered is not None:
+        remembered["version"] = version
+
+
+@contextlib.contextmanager
+def one_version_per_request():
+    """Within the block (a request), read the content version from the shared cache at most once."""
+    token = _request_version.set({"version": None})
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
 
 
 def versioned_key(*parts) -> str:
@@ -65,6 +95,8 @@ def set_fresh(key: str, value, seconds: int | None) -> None:
     """Cache ``value`` for ``seconds``, noting when it goes stale (not all backends keep time with us)."""
     expires = time.time() + seconds if seconds is not None else None
     cache.set(key, (expires, value), seconds)
+    if (local := _local_cache()) is not None:
+        local.set(key, (expires, value), seconds if seconds is not None else DATA_TIMEOUT)
 
 
 def get_fresh(key: str):
@@ -75,10 +107,22 @@ def get_fresh(key: str):
 
 def _get_entry(key: str) -> tuple | None:
     """``(expires, value)`` as ``set_fresh`` stored it, or None if missing or stale."""
-    entry = cache.get(key)
+    local = _local_cache()
+    entry = local.get(key) if local is not None else None
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None and local is not None:
+            left = entry[0] - time.time() if entry[0] is not None else DATA_TIMEOUT
+            if left > 0:
+                local.set(key, entry, left)
     if entry is None or (entry[0] is not None and time.time() >= entry[0]):
         return None
     return entry
+
+
+def _local_cache():
+    """This process's own cache of versioned values, where the shared cache is elsewhere (Redis)."""
+    return caches["local"] if "local" in settings.CACHES else None
 
 
 # What is built from cached values (a rendered block, say) may be kept only as

@@ -6,11 +6,10 @@ carries the content version, so a publish or an edited footer shows at once.
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from .cache import versioned_key
+from .cache import get_fresh, set_fresh, versioned_key
 
 CHROME_TIMEOUT = 60 * 60
 
@@ -63,10 +62,10 @@ def get_chrome(site: Site | None, language: str) -> Chrome:
     if site is None:
         return Chrome(language=language, home=None)
     key = versioned_key("chrome", site.pk, language)
-    chrome = cache.get(key)
+    chrome = get_fresh(key)
     if chrome is None:
         chrome = build_chrome(site, language)
-        cache.set(key, chrome, CHROME_TIMEOUT)
+        set_fresh(key, chrome, CHROME_TIMEOUT)
     return chrome
 
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from .cache import cached, get_fresh, set_fresh, versioned_key
+from .cache import cached, get_fresh, one_version_per_request, set_fresh, versioned_key
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
 # Query strings that name a view of a page (a search, a filter, a page of results) are cached too,
@@ -90,6 +90,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_version_per_request():
+            return self.answer(request)
+
+    def answer(self, request):
+        """The cached page, or the site's answer (kept when it may be)."""
         public = request.method in ("GET", "HEAD") and not request.path.startswith(UNCACHED_PREFIXES)
         if not public or is_signed_in(request):
             return self.private(self.get_response(request), request)

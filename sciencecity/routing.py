@@ -8,11 +8,10 @@ as usual, so nothing is ever served that Wagtail would not serve.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction, Site
 
-from .cache import cached, versioned_key
+from .cache import cached, get_fresh, set_fresh, versioned_key
 from .chrome import get_chrome
 
 SITE_TIMEOUT = 60 * 60
@@ -30,11 +29,11 @@ class SiteCacheMiddleware:
         if request.path.startswith(NOT_PAGES):
             return self.get_response(request)
         key = versioned_key("site", request.get_host())
-        site = cache.get(key)
+        site = get_fresh(key)
         if site is None:
             site = Site.find_for_request(request)
             if site is not None:
-                cache.set(key, site, SITE_TIMEOUT)
+                set_fresh(key, site, SITE_TIMEOUT)
         else:
             request._wagtail_site = site
         return self.get_response(request)

@@ -63,14 +63,16 @@ def django_db_setup(  # noqa: PLR0913
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database rolls back between tests, the cache would not."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from sciencecity.upstream import locale_cache
 
-    cache.clear()
+    for each in caches.all(initialized_only=False):
+        each.clear()
     locale_cache.clear()
     yield
-    cache.clear()
+    for each in caches.all(initialized_only=False):
+        each.clear()
 
 
 @pytest.fixture

@@ -277,3 +277,30 @@ def test_the_language_redirect_varies_by_accept_language(client, site_content):
     response = client.get("/", headers={"accept-language": "sv"})
     assert response.status_code == 302
     assert "Accept-Language" in response["Vary"]
+
+
+# -- each process's own copy (with Redis)
+
+
+def test_a_process_keeps_what_it_has_read_yet_sees_a_change_made_elsewhere_at_the_next_request(client, site_content, settings):
+    from django.core.cache import caches
+
+    from partnerships.models import PartnershipPage
+    from sciencecity.cache import VERSION_KEY
+
+    settings.CACHES = {**settings.CACHES, "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-local"}}
+    page = site_content.page("giid-partnership")
+    client.get(page.url)
+    shared = caches["default"]
+    version = shared.get(VERSION_KEY)
+    shared.clear()
+    shared.set(VERSION_KEY, version, None)
+    # Everything but the version is gone from the shared cache: this process answers from its own copy.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    assert len(queries) == 0
+    # Another process changes the page and starts a new content version, in the database and the shared cache only.
+    PartnershipPage.objects.filter(pk=page.pk).update(introduction="Ændret af en anden proces")
+    shared.incr(VERSION_KEY)
+    assert "Ændret af en anden proces" in text(client, page.url)
+    caches["local"].clear()

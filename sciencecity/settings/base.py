@@ -169,6 +169,13 @@ CACHES = {
     # Wagtail keeps image renditions' details here, so a page's images cost no queries once shown.
     "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
 }
+if REDIS_URL:
+    # Each process's own copy of the content-versioned values it has read from Redis (sciencecity/cache.py).
+    CACHES["local"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sciencecity-local",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
