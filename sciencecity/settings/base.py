@@ -158,7 +158,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    _cache = {"BACKEND": "sciencecity.upstream.redis_cache.RedisCache", "LOCATION": REDIS_URL}
 else:
     _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # The page cache (sciencecity/page_cache.py): PAGE_CACHE=0 turns it off, e.g. to measure without it.
