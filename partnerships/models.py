@@ -1,5 +1,7 @@
 """Page types that tell Science City Lyngby's partnership story."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
@@ -27,6 +29,15 @@ from .directory import DirectoryFilters
 from .workshop_listing import WorkshopFilters, attach_localized_relations, listing
 
 
+@dataclass(frozen=True)
+class FeaturedPage:
+    """A page as the home page's cards show it."""
+
+    title: str
+    url: str
+    introduction: str
+
+
 class HomePage(ChromeRoutingMixin, BasePage):
     """The front page of each language's site; it introduces and features the partnerships."""
 
@@ -49,17 +60,22 @@ class HomePage(ChromeRoutingMixin, BasePage):
         context["featured_pages"] = self.featured_pages()
         return context
 
-    def featured_pages(self):
-        """The partnerships, networks and collaborations below this home page, in tree order."""
-        return (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
-            .type(PartnershipPage, NetworkPage, CollaborationPage)
-            .filter(alias_of__isnull=True)
-            .order_by("path")
-            .specific()
-        )
+    def featured_pages(self) -> list[FeaturedPage]:
+        """The partnerships, networks and collaborations below this home page, in tree order; cached until content changes."""
+
+        def build():
+            pages = (
+                Page.objects.live()
+                .public()
+                .descendant_of(self)
+                .type(PartnershipPage, NetworkPage, CollaborationPage)
+                .filter(alias_of__isnull=True)
+                .order_by("path")
+                .specific()
+            )
+            return [FeaturedPage(page.title, page.url, page.introduction) for page in pages]
+
+        return cached(("featured-pages", self.pk), build)
 
 
 class PartnershipPage(BasePage):

@@ -50,6 +50,20 @@ def test_home_page_features_the_partnership_network_and_collaboration(client, si
         "GIID-netværket",
         "Samarbejde med Lund / Future by Lund",
     ]
+    hrefs = [link["href"] for link in html.select(".card-list .card__title a")]
+    assert hrefs[0] == site_content.page("giid-partnership", "da").url
+
+
+def test_home_page_cards_follow_a_published_change_and_leave_unpublished_pages_out(client, site_content):
+    network = site_content.page("giid-network", "da")
+    client.get("/da/")  # the cards are now cached
+    network.title = "Netværket af innovationsdistrikter"
+    network.save_revision().publish()
+    titles = [link.get_text() for link in BeautifulSoup(client.get("/da/").content, "html.parser").select(".card__title a")]
+    assert "Netværket af innovationsdistrikter" in titles
+    site_content.page("lund-collaboration", "da").unpublish()
+    titles = [link.get_text() for link in BeautifulSoup(client.get("/da/").content, "html.parser").select(".card__title a")]
+    assert "Samarbejde med Lund / Future by Lund" not in titles
 
 
 def test_network_page_has_its_directory_section(client, site_content):
