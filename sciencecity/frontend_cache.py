@@ -5,12 +5,11 @@ or unpublished. But a page also shows other pages (menus, listings) and data
 (districts, workshops, the footer), and the nginx purge module removes one
 exact address at a time. So on any change that starts a new content version
 (``cache.py``), every address of the site is purged, once per transaction,
-after it commits: a small site has a few hundred, and an edge cache that
+after it commits (``signals.py``): a small site has a few hundred, and an edge cache that
 never serves a stale page is worth a few hundred local PURGE requests.
 """
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.test import RequestFactory
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -41,14 +40,7 @@ def purge_everything() -> None:
     batch.purge()
 
 
-def schedule_purge() -> None:
-    """Purge once the current transaction commits (at once outside one), at most once per transaction."""
-    if not settings.WAGTAILFRONTENDCACHE or getattr(connection, "_sciencecity_purge_scheduled", False):
-        return
-    connection._sciencecity_purge_scheduled = True
-
-    def purge():
-        connection._sciencecity_purge_scheduled = False
+def purge_if_configured() -> None:
+    """Purge everything, where a frontend cache is configured (WAGTAILFRONTENDCACHE)."""
+    if settings.WAGTAILFRONTENDCACHE:
         purge_everything()
-
-    transaction.on_commit(purge)

@@ -1,17 +1,33 @@
 """Expire content caches whenever published content changes."""
 
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import bump_content_version
-from .frontend_cache import schedule_purge
+from .frontend_cache import purge_if_configured
 
 
 def content_changed(**kwargs) -> None:
-    """Any change to what visitors see: start a new content version, and purge the caches in front."""
+    """Any change to what visitors see: start a new content version now and after the commit, then purge.
+
+    The version is bumped at once, for what this transaction reads next, and
+    again once it commits: until then other processes still read the old rows,
+    and what they cache from them under the first new version must not outlive
+    the commit. The caches in front are purged after that, so what they fetch
+    again is built from committed rows.
+    """
     bump_content_version()
-    schedule_purge()
+    # Once per transaction: a rolled-back one drops its callbacks, and with them this mark.
+    if not any(callback is after_commit for _savepoints, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(after_commit)
+
+
+def after_commit() -> None:
+    """Start another content version and purge the caches in front, once the change is committed."""
+    bump_content_version()
+    purge_if_configured()
 
 
 def connect() -> None:

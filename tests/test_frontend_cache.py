@@ -65,3 +65,29 @@ def test_nothing_is_purged_without_a_frontend_cache(site_content, settings, monk
     with django_capture_on_commit_callbacks(execute=True):
         District.objects.get(slug="ucity-square", locale__language_code="da").save()
     assert calls == []
+
+
+def test_a_rolled_back_change_does_not_keep_the_next_from_purging(site_content, edge, django_capture_on_commit_callbacks):
+    import contextlib
+
+    from django.db import transaction
+
+    page = site_content.page("lund-collaboration")
+    with django_capture_on_commit_callbacks(execute=True):
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            District.objects.get(slug="ucity-square", locale__language_code="da").save()
+            raise RuntimeError("the editor's change failed and was rolled back")
+        page.introduction = "Nyt om Lund"
+        page.save_revision().publish()
+    assert edge.count("/da/") == 1
+
+
+def test_the_version_moves_on_again_when_the_change_commits(site_content, django_capture_on_commit_callbacks):
+    """Other processes read the old rows until the commit; what they cached meanwhile must not be read after it."""
+    from sciencecity.cache import content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        District.objects.get(slug="ucity-square", locale__language_code="da").save()
+        during = content_version()
+    assert before < during < content_version()
