@@ -28,6 +28,13 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 preload_app = True
 
 
+def post_worker_init(worker):
+    """Each worker follows the content versions announced through Redis, so a request need not ask for it."""
+    from sciencecity.version_feed import start_listening
+
+    start_listening()
+
+
 # gunicorn always sends "Server: gunicorn" and has no setting to turn it off;
 # a server need not say what software it runs, so the header is dropped.
 def _drop_server_header():

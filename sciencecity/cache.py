@@ -9,7 +9,9 @@ Since a versioned key's value never changes, each process also keeps the
 values it reads in its own memory (the ``local`` cache, configured when the
 shared cache is Redis): a request then asks Redis for the version once and for
 nothing else it has read before, and a change made by any process still shows
-everywhere at the next request.
+everywhere at the next request. Where each process is told of new versions as
+they are made (``version_feed.py``, in gunicorn's workers), it asks Redis for
+nothing at all.
 """
 
 import contextlib
@@ -19,6 +21,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache, caches
 
+from .version_feed import announce, announced_version
+
 VERSION_KEY = "sciencecity:content-version"
 
 
@@ -27,27 +31,45 @@ _request_version = contextvars.ContextVar("request_version", default=None)
 
 
 def content_version() -> int:
-    """The current content version (1 on a cold cache)."""
+    """The current content version: this request's, else the one announced to this process, else Redis's."""
     remembered = _request_version.get()
     if remembered is not None and remembered["version"] is not None:
         return remembered["version"]
-    version = cache.get(VERSION_KEY)
+    version = announced_version()
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        version = read_content_version()
     if remembered is not None:
         remembered["version"] = version
     return version
 
 
+def read_content_version() -> int:
+    """The version as the shared cache holds it, starting one on a cold cache."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, first_version(), timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def first_version() -> int:
+    """A starting version above any an emptied cache (a restarted Redis) had reached: the time in milliseconds.
+
+    A process's own memory may still hold values under old versions; a new
+    count from 1 could meet them again.
+    """
+    return int(time.time() * 1000)
+
+
 def bump_content_version() -> None:
-    """Make every cache built from content stale."""
+    """Make every cache built from content stale, in every process."""
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:
-        # Not in the cache (cold or evicted): any new number differs from what old keys hold.
-        version = 2
+        # Not in the cache (cold or evicted): start from a number no earlier version reached.
+        version = first_version()
         cache.set(VERSION_KEY, version, timeout=None)
+    announce(version)
     remembered = _request_version.get()
     if remembered is not None:
         remembered["version"] = version
