@@ -1,9 +1,19 @@
 """Fixtures shared by the whole suite: the site's content, loaded once per test database."""
 
 import io
+import socket
 
 import pytest
 from django.core.management import call_command
+
+
+def redis_answers() -> bool:
+    """Whether a Redis server answers on 127.0.0.1:6379 (for tests of the Redis cache itself)."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def load_site_content() -> str:

@@ -1,18 +1,9 @@
 """The Redis cache backend (production's shared cache) reuses one client per pool: see sciencecity/upstream/redis_cache.py."""
 
-import socket
-
 import pytest
 
 from sciencecity.upstream.redis_cache import RedisCache
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
+from tests.conftest import redis_answers
 
 
 def test_every_operation_on_one_pool_uses_the_same_client():

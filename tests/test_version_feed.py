@@ -1,23 +1,15 @@
 """Content versions announced through Redis reach each listening process at once, and a listener that
 cannot vouch for its version steps aside. Needs Redis on 127.0.0.1:6379 (database 15)."""
 
-import socket
 import time
 
 import pytest
 
 from sciencecity import version_feed
 from sciencecity.version_feed import CHANNEL, CLIENT_NAME, VersionListener
+from tests.conftest import redis_answers
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 pytestmark = pytest.mark.skipif(not redis_answers(), reason="needs Redis on 127.0.0.1:6379")
