@@ -1,6 +1,5 @@
 """Search in the visitor's language, over pages (and the data pages show, as their apps add sources)."""
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,9 +19,6 @@ from .routing import restricted_paths
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS_PER_SOURCE = 100
 RESULTS_PER_PAGE = 10
-# A repeated search is answered from the cache until content changes, or this long at most:
-# enough for popular searches, short enough that one-off queries leave the cache soon.
-SEARCH_CACHE_SECONDS = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -139,23 +135,16 @@ def first_public(model, locale: Locale):
 SEARCH_SOURCES = [search_pages, search_districts, search_workshops]
 
 
-def search_results(terms: str, locale: Locale) -> list[SearchResult]:
-    """Every source's results for the words, in source order; cached per language until content changes."""
-    digest = hashlib.sha256(terms.encode()).hexdigest()[:32]
-    return cached(
-        ("search", locale.pk, translation.get_language(), digest),
-        lambda: [result for source in SEARCH_SOURCES for result in source(terms, locale)],
-        timeout=SEARCH_CACHE_SECONDS,
-    )
-
-
 @require_safe
 def search(request):
     """The search page: a GET form, results in the visitor's language only, paginated."""
     query, shortened = clean_query(request.GET.get("q", ""))
     locale = Locale.get_active()
+    results = []
     terms = search_terms(query)
-    results = search_results(terms, locale) if terms else []
+    if terms:
+        for source in SEARCH_SOURCES:
+            results.extend(source(terms, locale))
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_of_results = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
