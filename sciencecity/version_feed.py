@@ -1,7 +1,7 @@
 """Each application process learns of a new content version as it is made, instead of asking Redis on every request.
 
 With Redis as the shared cache, every gunicorn worker runs one listener
-thread (started by ``gunicorn.conf.py``) subscribed to a channel on which
+thread (started by ``gunicorn.conf.py``) subscribed to the channel on which
 ``bump_content_version`` announces each new version. While the listener is
 subscribed and has heard from Redis within ``LEASE_SECONDS`` (it pings every
 ``PING_SECONDS``), requests take the version from it; otherwise (while it
@@ -24,7 +24,6 @@ import time
 
 from django.conf import settings
 
-CHANNEL = "sciencecity:content-version"
 CLIENT_NAME = "sciencecity-version-listener"
 PING_SECONDS = 0.5
 LEASE_SECONDS = 2.0
@@ -32,11 +31,26 @@ LEASE_SECONDS = 2.0
 logger = logging.getLogger(__name__)
 
 
+def channel_for(redis_url: str) -> str:
+    """The channel of one site's announcements: channels span a Redis server's databases, keys do not.
+
+    Named after the database and the version's full cache key (with any key
+    prefix), so sites sharing a Redis server never take each other's versions.
+    """
+    from django.core.cache import cache
+    from redis.connection import parse_url
+
+    from .cache import VERSION_KEY
+
+    return f"db{parse_url(redis_url).get('db', 0)}:{cache.make_key(VERSION_KEY)}"
+
+
 class VersionListener:
-    """A thread that keeps the latest content version announced on ``CHANNEL``."""
+    """A thread that keeps the latest content version announced on the site's channel."""
 
     def __init__(self, redis_url: str, read_version):
         self.redis_url = redis_url
+        self.channel = channel_for(redis_url)
         self.read_version = read_version
         self.version: int | None = None
         self.heard = 0.0
@@ -79,7 +93,7 @@ class VersionListener:
 
     def listen(self, pubsub) -> None:
         """Subscribe, then read the current version (so nothing announced meanwhile is missed), then follow."""
-        pubsub.subscribe(CHANNEL)
+        pubsub.subscribe(self.channel)
         confirmation = pubsub.get_message(timeout=LEASE_SECONDS)
         if not confirmation or confirmation["type"] != "subscribe":
             raise ConnectionError("Redis did not confirm the subscription")
@@ -145,6 +159,6 @@ def announce(version: int) -> None:
     from django.core.cache import cache
 
     # Django's Redis cache already holds a connection pool to the same server.
-    cache._cache.get_client(write=True).publish(CHANNEL, version)
+    cache._cache.get_client(write=True).publish(channel_for(settings.REDIS_URL), version)
     if (listener := _listener) is not None and _listener_pid == os.getpid():
         listener.announced(version)

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from sciencecity import version_feed
-from sciencecity.version_feed import CHANNEL, CLIENT_NAME, VersionListener
+from sciencecity.version_feed import CLIENT_NAME, VersionListener, channel_for
 from tests.conftest import redis_answers
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -45,16 +45,16 @@ def eventually(condition, seconds=1.0):
 
 def test_it_starts_from_the_stored_version_and_follows_each_announcement(listener, redis):
     assert listener.current() == 100
-    redis.publish(CHANNEL, 101)
+    redis.publish(channel_for(REDIS_URL), 101)
     assert eventually(lambda: listener.current() == 101)
-    redis.publish(CHANNEL, 105)
+    redis.publish(channel_for(REDIS_URL), 105)
     assert eventually(lambda: listener.current() == 105)
 
 
 def test_an_announcement_out_of_order_never_takes_it_back(listener, redis):
-    redis.publish(CHANNEL, 150)
-    redis.publish(CHANNEL, 120)
-    redis.publish(CHANNEL, 151)
+    redis.publish(channel_for(REDIS_URL), 150)
+    redis.publish(channel_for(REDIS_URL), 120)
+    redis.publish(channel_for(REDIS_URL), 151)
     assert eventually(lambda: listener.current() == 151)
 
 
@@ -71,7 +71,7 @@ def test_after_losing_its_connection_it_reads_the_version_again(listener, redis)
     # Gone: nothing is vouched for until it has subscribed again and read the stored version.
     assert eventually(lambda: listener.current() not in (None, 100), seconds=5)
     assert listener.current() == 101
-    redis.publish(CHANNEL, 190)
+    redis.publish(channel_for(REDIS_URL), 190)
     assert eventually(lambda: listener.current() == 190)
 
 
@@ -93,7 +93,7 @@ def test_requests_take_the_announced_version_without_asking_the_cache(settings, 
 
         monkeypatch.setattr(cache, "get", no_reads)
         assert content_cache.content_version() == 300
-        redis.publish(CHANNEL, 301)
+        redis.publish(channel_for(REDIS_URL), 301)
         assert eventually(lambda: content_cache.content_version() == 301)
     finally:
         listening.stop()
@@ -114,7 +114,7 @@ def test_each_new_version_is_announced(settings):
     if not settings.REDIS_URL:
         pytest.skip("the shared cache is Redis only where REDIS_URL is set")
     pubsub = redis_library.Redis.from_url(settings.REDIS_URL).pubsub(ignore_subscribe_messages=True)
-    pubsub.subscribe(CHANNEL)
+    pubsub.subscribe(channel_for(settings.REDIS_URL))
     try:
         assert pubsub.get_message(timeout=1) is None  # the confirmation, ignored
         bump_content_version()
@@ -122,3 +122,13 @@ def test_each_new_version_is_announced(settings):
         assert message is not None and int(message["data"]) == read_content_version()
     finally:
         pubsub.close()
+
+
+def test_sites_sharing_a_redis_server_never_hear_each_other(listener, redis, settings):
+    """Channels span a server's databases: another database's, or another key prefix's, announcements are not ours."""
+    redis.publish(channel_for("redis://127.0.0.1:6379/14"), 10**15)
+    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "KEY_PREFIX": "staging"}}
+    assert channel_for(REDIS_URL) != listener.channel
+    redis.publish(channel_for(REDIS_URL), 10**15)
+    time.sleep(0.2)
+    assert listener.current() == 100
