@@ -58,6 +58,13 @@ def test_an_announcement_out_of_order_never_takes_it_back(listener, redis):
     assert eventually(lambda: listener.current() == 151)
 
 
+def test_its_pings_keep_it_vouching_for_longer_than_the_lease(listener, monkeypatch):
+    monkeypatch.setattr(version_feed, "LEASE_SECONDS", 0.3)
+    monkeypatch.setattr(version_feed, "PING_SECONDS", 0.05)
+    time.sleep(1.0)
+    assert listener.current() == 100, "answered pings renew the lease; no reconnection (that would read 101)"
+
+
 def test_a_listener_that_has_not_heard_from_redis_lately_vouches_for_nothing(listener):
     listener.heard = time.monotonic() - version_feed.LEASE_SECONDS - 1
     assert listener.current() is None
