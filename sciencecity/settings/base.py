@@ -246,6 +246,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
+# A successful login resets only that user's failures from that address, never the address's count.
+AXES_HANDLER = "accounts.throttling.OwnAttemptsHandler"
 # Each attempt during a lockout starts the cool-off again, as the lockout page says.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
