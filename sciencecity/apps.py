@@ -10,8 +10,9 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import locale_cache, localize_inline_lang
+        from .upstream import csv_formulas, locale_cache, localize_inline_lang
 
+        csv_formulas.apply()
         locale_cache.apply()
         localize_inline_lang.apply()
         signals.connect()
