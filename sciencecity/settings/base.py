@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "workshops",
     "translations",
     "accounts",
+    "privacy",
     "wagtail_localize",
     # Replaces wagtail.locales: its locale admin also syncs page trees.
     "wagtail_localize.locales",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    # Page and document passwords: a limited number of attempts per address and restriction.
+    "privacy.throttling.PasswordThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
