@@ -10,9 +10,16 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import csv_formulas, locale_cache, localize_inline_lang, private_collection_images
+        from .upstream import (
+            csv_formulas,
+            document_encoding,
+            locale_cache,
+            localize_inline_lang,
+            private_collection_images,
+        )
 
         csv_formulas.apply()
+        document_encoding.apply()
         locale_cache.apply()
         localize_inline_lang.apply()
         private_collection_images.apply()

@@ -262,6 +262,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 REVERSE_PROXY_COUNT = int(env("REVERSE_PROXY_COUNT") or 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 
+# After the front-end login (/da/_util/login/, for pages private to signed-in visitors) without a
+# next address, and after a page password with a bad return address: the site's front page, not
+# Django's /accounts/profile/, which does not exist here. The admin's login goes to the admin.
+LOGIN_REDIRECT_URL = "/"
+
 # Two-factor sign-in (django-otp): the issuer names the account in authenticator apps.
 # Approvers, administrators and superusers must enrol before using the admin (off only on a
 # developer's machine, where dev.py turns it off unless TWO_FACTOR_REQUIRED=1).
