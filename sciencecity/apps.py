@@ -16,6 +16,7 @@ class ScienceCityConfig(AppConfig):
             locale_cache,
             localize_inline_lang,
             private_collection_images,
+            stream_management_fields,
         )
 
         csv_formulas.apply()
@@ -23,4 +24,5 @@ class ScienceCityConfig(AppConfig):
         locale_cache.apply()
         localize_inline_lang.apply()
         private_collection_images.apply()
+        stream_management_fields.apply()
         signals.connect()
