@@ -2,7 +2,8 @@
 
 The columns are the ones the admin's export writes (``EXPORT_COLUMNS``), so a
 file exported from Snippets → Innovation districts can be edited and imported
-again. Rows are matched to the Danish districts by slug; importing the same
+again: the ``'`` the export puts before a cell that would start a formula is
+taken off again (``sciencecity/upstream/csv_formulas.py``). Rows are matched to the Danish districts by slug; importing the same
 file twice changes nothing. Rows of a translation (``language`` sv) are
 counted and left alone: translations are kept in step in the translation
 editor, where a sync never loses a translator's work.
@@ -10,6 +11,7 @@ editor, where a sync never loses a translator's work.
 
 import csv
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django import forms
@@ -17,6 +19,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Locale
+
+from sciencecity.upstream.csv_formulas import unescape
 
 from .models import District
 
@@ -37,6 +41,8 @@ COLUMNS = [
 EXPORT_COLUMNS = [*COLUMNS, "language"]
 REQUIRED_COLUMNS = ["name", "slug", "city", "country", "continent", "latitude", "longitude"]
 MAX_ROWS = 5000
+# Python's csv module refuses longer fields by default (128 KB); no district needs one so long.
+MAX_FIELD_CHARS = 131_072
 
 
 @dataclass(frozen=True)
@@ -91,26 +97,58 @@ class DistrictRowForm(forms.ModelForm):
         return self.cleaned_data.get("role") or "member"
 
 
+def delimiter(header_line: str) -> str:
+    """The header's separator: a comma, or the semicolon or tab some spreadsheets save with.
+
+    Only the separator is taken from the file. csv.Sniffer's whole dialect would
+    turn off ``doublequote`` for a header without quotes, and ``""`` inside a
+    quoted value would then stay doubled.
+    """
+    try:
+        return csv.Sniffer().sniff(header_line, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+@contextmanager
+def field_size_limit(limit: int):
+    """Let csv read fields up to ``limit`` characters, so an over-long one is named with its row instead of raising."""
+    previous = csv.field_size_limit(max(limit, csv.field_size_limit()))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def read_csv(content: bytes) -> tuple[list[dict[str, str]], list[RowError]]:
     """Decode and parse the file; complain about encoding, missing columns and size, not yet about values."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return [], [RowError(0, _("file"), _("The file is not UTF-8 text (byte %(position)s).") % {"position": error.start})]
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        return [], [RowError(1, column, _("This column is missing.")) for column in missing]
-    rows = []
-    for row in reader:
-        if len(rows) >= MAX_ROWS:
-            return [], [RowError(MAX_ROWS + 2, _("file"), _("The file has more than %(max)s rows.") % {"max": MAX_ROWS})]
-        rows.append({(key or "").strip(): (value or "").strip() for key, value in row.items() if key})
+    rows, errors = [], []
+    # The whole file is in memory already: a field as long as the file costs nothing more.
+    with field_size_limit(len(text) + 1):
+        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter(text.split("\n", 1)[0]))
+        try:
+            header = [name.strip() for name in (reader.fieldnames or [])]
+            missing = [column for column in REQUIRED_COLUMNS if column not in header]
+            if missing:
+                return [], [RowError(1, column, _("This column is missing.")) for column in missing]
+            for number, row in enumerate(reader, start=2):
+                if len(rows) >= MAX_ROWS:
+                    return [], [RowError(MAX_ROWS + 2, _("file"), _("The file has more than %(max)s rows.") % {"max": MAX_ROWS})]
+                values = {(key or "").strip(): unescape(value or "").strip() for key, value in row.items() if key}
+                errors += [
+                    RowError(number, key, _("This value is longer than %(max)s characters.") % {"max": MAX_FIELD_CHARS})
+                    for key, value in values.items() if len(value) > MAX_FIELD_CHARS
+                ]
+                rows.append(values)
+        except csv.Error:
+            # Python's csv names the problem in English only (a line break outside quotes, a NUL byte).
+            return [], [RowError(len(rows) + 2, _("file"), _("This row is not valid CSV: check its quotes and line breaks."))]
+    if errors:
+        return [], errors
     if not rows:
         return [], [RowError(2, _("file"), _("The file has no rows of districts."))]
     return rows, []

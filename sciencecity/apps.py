@@ -10,8 +10,19 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import locale_cache, localize_inline_lang
+        from .upstream import (
+            csv_formulas,
+            document_encoding,
+            locale_cache,
+            localize_inline_lang,
+            private_collection_images,
+            stream_management_fields,
+        )
 
+        csv_formulas.apply()
+        document_encoding.apply()
         locale_cache.apply()
         localize_inline_lang.apply()
+        private_collection_images.apply()
+        stream_management_fields.apply()
         signals.connect()

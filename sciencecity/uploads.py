@@ -31,6 +31,8 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.images.utils import get_allowed_image_extensions
 
+from .upstream.private_collection_images import check_image_collection
+
 # Enough of the start of a file to recognise its type (filetype reads 8 KiB too).
 HEAD_SIZE = 8192
 # The zip parts that make each Office Open XML type what it is.
@@ -181,6 +183,16 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = SafeImageField(
                 label=field.label, required=field.required, widget=field.widget, max_length=field.max_length
             )
+
+    def clean(self):
+        """Refuse a private collection: images there would stay public (sciencecity/upstream/private_collection_images.py)."""
+        cleaned_data = super().clean()
+        has_field = "collection" in self.fields
+        try:
+            check_image_collection(cleaned_data.get("collection") if has_field else self.instance.collection)
+        except ValidationError as error:
+            self.add_error("collection" if has_field else None, error)
+        return cleaned_data
 
 
 class DocumentForm(BaseDocumentForm):

@@ -19,6 +19,7 @@ from .sitemaps import sitemap
 from .upstream import localize_po_upload
 from .views import robots_txt
 
+handler400 = "sciencecity.views.bad_request"
 handler500 = "sciencecity.views.server_error"
 
 urlpatterns = [

@@ -1,10 +1,11 @@
-"""Site-wide views that are not pages: robots.txt and the error page that must work without a database."""
+"""Site-wide views that are not pages: robots.txt and the error pages that must work without a database."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -30,3 +31,17 @@ def server_error(request, template_name="500.html"):
     with translation.override(language):
         html = loader.get_template(template_name).render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
     return HttpResponseServerError(html)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """The 400 page in the active language, saying what was wrong where we know it; no database, no host."""
+    from .upstream.stream_management_fields import IncompleteBlockData
+
+    language = get_language() or settings.LANGUAGE_CODE
+    context = {
+        "LANGUAGE_CODE": language,
+        "home_url": f"/{language}/",
+        "in_admin": request.path_info.startswith("/admin/"),
+        "incomplete_blocks": isinstance(exception, IncompleteBlockData),
+    }
+    return HttpResponseBadRequest(loader.get_template(template_name).render(context))

@@ -12,6 +12,9 @@
 # PURGE_FROM     addresses or CIDR ranges (space- or comma-separated) besides
 #                127.0.0.1 and ::1, allowed to PURGE (the app hosts)   (none)
 # PUBLIC_SCHEME  the scheme visitors use; PURGEs are keyed with it     https
+# TRUSTED_PROXIES addresses or CIDR ranges (space- or comma-separated) of the load
+#                balancers or CDN in front of the edge, whose X-Forwarded-For
+#                is believed; empty when visitors reach the edge directly  (none)
 #
 # Only these names are replaced, so nginx's own $variables pass through untouched.
 set -eu
@@ -27,5 +30,10 @@ for address in $(printf '%s' "${PURGE_FROM:-}" | tr ',' ' '); do
     PURGE_ALLOW="${PURGE_ALLOW}allow ${address}; "
 done
 export PURGE_ALLOW
-exec envsubst '${LISTEN} ${SERVER_NAME} ${APP_UPSTREAM} ${MEDIA_ROOT} ${CACHE_DIR} ${PURGE_ALLOW} ${PUBLIC_SCHEME}' \
+REAL_IP_FROM=""
+for address in $(printf '%s' "${TRUSTED_PROXIES:-}" | tr ',' ' '); do
+    REAL_IP_FROM="${REAL_IP_FROM}set_real_ip_from ${address}; "
+done
+export REAL_IP_FROM
+exec envsubst '${LISTEN} ${SERVER_NAME} ${APP_UPSTREAM} ${MEDIA_ROOT} ${CACHE_DIR} ${PURGE_ALLOW} ${PUBLIC_SCHEME} ${REAL_IP_FROM}' \
     < "${TEMPLATE:-$here/sciencecity.conf.template}"

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "workshops",
     "translations",
     "accounts",
+    "privacy",
     "wagtail_localize",
     # Replaces wagtail.locales: its locale admin also syncs page trees.
     "wagtail_localize.locales",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    # Page and document passwords: a limited number of attempts per address and restriction.
+    "privacy.throttling.PasswordThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -246,6 +249,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
+# A successful login resets only that user's failures from that address, never the address's count.
+AXES_HANDLER = "accounts.throttling.OwnAttemptsHandler"
 # Each attempt during a lockout starts the cool-off again, as the lockout page says.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
@@ -256,6 +261,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 # the old AXES_BEHIND_REVERSE_PROXY and the AXES_IPWARE_* settings.
 REVERSE_PROXY_COUNT = int(env("REVERSE_PROXY_COUNT") or 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+
+# After the front-end login (/da/_util/login/, for pages private to signed-in visitors) without a
+# next address, and after a page password with a bad return address: the site's front page, not
+# Django's /accounts/profile/, which does not exist here. The admin's login goes to the admin.
+LOGIN_REDIRECT_URL = "/"
 
 # Two-factor sign-in (django-otp): the issuer names the account in authenticator apps.
 # Approvers, administrators and superusers must enrol before using the admin (off only on a

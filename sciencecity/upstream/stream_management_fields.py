@@ -1,0 +1,37 @@
+"""Answer 400, not 500, to an editor POST whose StreamField management fields are missing or not numbers.
+
+Upstream gap (Wagtail 8, ``wagtail/blocks/stream_block.py`` and ``list_block.py``):
+``value_from_datadict`` reads ``data["body-count"]`` (and ``-N-deleted``,
+``-N-type``, ``-N-order`` of each block) without checking they are there and
+calls ``int()`` on them, so a page edit, create or preview POST without
+``body-count``, or with ``body-count=many``, raises ``KeyError`` or
+``ValueError`` inside the form's validation: a 500. The editor's own JavaScript
+always sends them; a POST without them is broken or forged. Here the
+StreamField widget turns those errors into ``IncompleteBlockData``, a
+``BadRequest``, which Django answers with 400 through ``handler400``
+(``sciencecity.views.bad_request``), naming the problem. Nothing is saved. Delete
+this module and its ``apply()`` in ``sciencecity.apps`` once Wagtail reports
+missing management fields as form errors.
+"""
+
+from django.core.exceptions import BadRequest
+from wagtail.blocks.base import BlockWidget
+
+_original_value_from_datadict = BlockWidget.value_from_datadict
+
+
+class IncompleteBlockData(BadRequest):
+    """A StreamField's posted blocks lack their management fields, or they are not numbers."""
+
+
+def value_from_datadict(widget, data, files, name):
+    """Wagtail's reading of the posted blocks; missing or malformed management fields are a bad request."""
+    try:
+        return _original_value_from_datadict(widget, data, files, name)
+    except (KeyError, ValueError) as error:
+        raise IncompleteBlockData(f"The posted blocks of {name!r} are incomplete: {error}") from error
+
+
+def apply() -> None:
+    """Patch Wagtail's StreamField widget once, at start-up."""
+    BlockWidget.value_from_datadict = value_from_datadict

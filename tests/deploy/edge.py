@@ -1,0 +1,110 @@
+"""nginx with deploy/nginx's rendered configuration, in its own prefix, in front of a stand-in application."""
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+NGINX = Path(settings.BASE_DIR) / "deploy" / "nginx"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+
+
+class EchoApp(BaseHTTPRequestHandler):
+    """Answers every request with the forwarding headers it received, one `Name: value` a line."""
+
+    echoed = ("X-Forwarded-For", "X-Real-IP", "X-Forwarded-Proto")
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        body = "".join(f"{name}: {self.headers.get(name)}\n" for name in self.echoed).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def require_nginx() -> None:
+    """Skip without nginx and ngx_cache_purge; under CI=true, fail instead."""
+    if shutil.which("nginx") and PURGE_MODULE.exists() and shutil.which("envsubst"):
+        return
+    reason = "nginx with ngx_cache_purge is not installed (apt-get install nginx libnginx-mod-http-cache-purge)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: a missing tool is a failure)", pytrace=False)
+    pytest.skip(reason)
+
+
+@contextmanager
+def running_edge(tmp_path: Path, handler=EchoApp, **variables):
+    """Start nginx on a free port with render.sh's output for these variables; yield (base URL, media folder)."""
+    require_nginx()
+    app = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    (tmp_path / "logs").mkdir()
+    media = tmp_path / "media"
+    media.mkdir()
+    port = free_port()
+    variables = {"LISTEN": f"127.0.0.1:{port}", "APP_UPSTREAM": f"127.0.0.1:{app.server_port}",
+                 "MEDIA_ROOT": str(media), "CACHE_DIR": str(tmp_path / "cache"), **variables}
+    site = subprocess.run(["sh", str(NGINX / "render.sh")], env={**os.environ, **variables},
+                          capture_output=True, text=True, check=True).stdout
+    (tmp_path / "site.conf").write_text(site)
+    # Workers of a root master run as nobody by default, and pytest's temporary folders are private.
+    user = "user root root;" if os.geteuid() == 0 else ""
+    temp = " ".join(f"{kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp_path / "nginx.conf").write_text(
+        f"load_module {PURGE_MODULE};\n{user}\nworker_processes 1;\ndaemon off;\npid {tmp_path / 'nginx.pid'};\n"
+        f"error_log {tmp_path / 'logs' / 'error.log'} warn;\nevents {{ worker_connections 64; }}\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off; {temp} include {tmp_path / 'site.conf'}; }}\n"
+    )
+    nginx = subprocess.Popen(["nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
+                              "-e", str(tmp_path / "logs" / "error.log")], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and nginx.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    try:
+        assert nginx.poll() is None, nginx.stderr.read()
+        yield f"http://127.0.0.1:{port}", media
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        app.shutdown()
+
+
+def raw_get(base: str, path: str, headers: dict[str, str] | None = None, source: str = "127.0.0.1") -> tuple[int, dict, bytes]:
+    """(status, headers with lower-case names, body) of a GET sent from the given local source address."""
+    port = int(base.rsplit(":", 1)[1])
+    lines = [f"GET {path} HTTP/1.0", "Host: 127.0.0.1", *(f"{name}: {value}" for name, value in (headers or {}).items())]
+    with socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(source, 0)) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        response = b""
+        while chunk := sock.recv(65536):
+            response += chunk
+    head, _blank, body = response.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    received: dict[str, str] = {}
+    for line in header_lines:
+        name, _colon, value = line.partition(":")
+        received.setdefault(name.strip().lower(), []).append(value.strip())
+    return int(status_line.split()[1]), received, body
