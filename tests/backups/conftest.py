@@ -101,16 +101,16 @@ class Site:
             "REDIS_URL": "",
         }
 
-    def run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
-        """Run a command in the repository with the site's environment; fail with its output if ``check``."""
-        result = subprocess.run(command, cwd=REPO, env=self.env(), capture_output=True, text=True, timeout=600)
+    def run(self, *command: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+        """Run a command in the repository with the site's environment (plus ``env``); fail with its output if ``check``."""
+        result = subprocess.run(command, cwd=REPO, env={**self.env(), **(env or {})}, capture_output=True, text=True, timeout=600)
         if check:
             assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         return result
 
-    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    def manage(self, *args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
         """manage.py with these arguments."""
-        return self.run(sys.executable, "manage.py", *args, check=check)
+        return self.run(sys.executable, "manage.py", *args, check=check, env=env)
 
     def populate(self):
         """Migrate, load the seeded content and add what a real site has beyond it (tests/backups/site_state.py)."""

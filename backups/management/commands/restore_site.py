@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import OperationalError, connection
 
 from backups.archive import (
     DATABASE_PART,
@@ -50,7 +50,13 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"The database restore failed: {error}\nThe database may be partly restored: empty it before trying again."
                 ) from error
-            call_command("mediarestore", input_path=str(Path(work) / MEDIA_PART), interactive=False, quiet=quiet)
+            try:
+                call_command("mediarestore", input_path=str(Path(work) / MEDIA_PART), interactive=False, quiet=quiet)
+            except Exception as error:
+                raise CommandError(
+                    f"The uploads' restore failed: {error}\nThe database is restored, the media store partly: "
+                    "empty both before trying again."
+                ) from error
 
         # An archive of the previous release is brought up to this code's schema.
         call_command("migrate", interactive=False, verbosity=options["verbosity"])
@@ -66,7 +72,10 @@ class Command(BaseCommand):
 
     def _check_empty(self):
         """Refuse to restore over anything: the database must have no tables, the media store no files."""
-        tables = connection.introspection.table_names()
+        try:
+            tables = connection.introspection.table_names()
+        except OperationalError as error:
+            raise Refusal(f"The database cannot be opened ({error}). Create an empty one first (backups/README.md).") from error
         if tables:
             raise Refusal(
                 f"The database is not empty ({len(tables)} tables, e.g. {tables[0]}). A restore only goes into an empty "
