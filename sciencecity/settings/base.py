@@ -1,10 +1,9 @@
 """Settings shared by every environment; machine-specific values come from the environment."""
 
-from datetime import timedelta
-from pathlib import Path
-
 import tempfile
+from datetime import timedelta
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import dj_database_url
 
