@@ -10,13 +10,19 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_ROOT_USER_ACTION=ignore \
     DJANGO_SETTINGS_MODULE=sciencecity.settings.production \
     MEDIA_ROOT=/app/media \
+    BACKUP_DIR=/backups \
     PORT=8000
 
 # msgfmt for compilemessages; every Python dependency comes as a wheel, so no compiler.
+# pg_dump and pg_restore for backups (backups/README.md) must match the server's major version, 16 in
+# deploy/docker/compose.yaml, while Debian 12 ships client 15: client 16 comes from the PostgreSQL
+# project's apt repository, added by the script and key that Debian's postgresql-common ships.
 # Not pinned to a version: Debian replaces versions with security updates; the base tag fixes the release.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
+    && apt-get install -y --no-install-recommends gettext ca-certificates postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends postgresql-client-16 \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 sciencecity \
@@ -38,8 +44,8 @@ RUN SECRET_KEY=build-only-not-a-secret \
     WAGTAILADMIN_BASE_URL=https://build.invalid \
     sh -c 'python manage.py collectstatic --no-input --verbosity=0 && python manage.py compilemessages --verbosity=0'
 
-# Uploaded images and documents: the only place the site writes to.
-RUN mkdir -p /app/media && chown 10001:10001 /app/media
+# Uploaded images and documents, the only place the site writes to; and backup archives (BACKUP_DIR).
+RUN mkdir -p /app/media /backups && chown 10001:10001 /app/media /backups
 VOLUME ["/app/media"]
 
 # By number, so a runtime can tell it is not root without reading /etc/passwd.

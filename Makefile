@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages checkers bench clean
+.PHONY: run test setup messages checkers bench backup restore clean
 
 ## Set up everything and serve the site with its content on http://127.0.0.1:8000
 run: setup messages
@@ -45,6 +45,15 @@ checkers:
 ## Benchmark the site against nginx serving a plain file (on demand, ~10 min; needs wrk and nginx)
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## Write one archive of the database and the uploaded files to backups/ (or BACKUP_DIR); see backups/README.md
+backup: setup
+	$(MANAGE) backup_site
+
+## Restore an archive into an empty database and media store, then migrate: make restore FILE=backups/….tar.gz
+restore: setup
+	$(if $(FILE),,$(error Name the archive: make restore FILE=backups/sciencecity-....tar.gz))
+	$(MANAGE) restore_site "$(FILE)"
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles *.egg-info

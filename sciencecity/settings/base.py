@@ -1,6 +1,8 @@
 """Settings shared by every environment; machine-specific values come from the environment."""
 
+import tempfile
 from datetime import timedelta
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import dj_database_url
@@ -9,6 +11,18 @@ from .environment import env, env_bool, env_list
 from .frontend_cache import frontend_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def _package_version() -> str:
+    """The installed project's version (pyproject.toml), or "unknown" when it is not installed."""
+    try:
+        return version("sciencecity")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# Which release of the site this is: a deployment may set RELEASE (a tag or a commit); backups record it.
+RELEASE = env("RELEASE") or _package_version()
 
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -21,6 +35,7 @@ INSTALLED_APPS = [
     "translations",
     "accounts",
     "privacy",
+    "backups",
     "wagtail_localize",
     # Replaces wagtail.locales: its locale admin also syncs page trees.
     "wagtail_localize.locales",
@@ -51,6 +66,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The database and media dumps inside the backups app's archives.
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -297,3 +314,27 @@ WAGTAILFRONTENDCACHE = frontend_cache_settings()
 # Each translation is its own page with its own address: purge the addresses Wagtail names, never
 # /da/ addresses rewritten to /sv/.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+
+# Backups (backups/README.md): one archive of the database and the uploads, made with django-dbbackup.
+BACKUP_DIR = Path(env("BACKUP_DIR") or BASE_DIR / "backups")
+# Archives older than this many days are deleted after each backup; 0 keeps them all.
+BACKUP_KEEP_DAYS = int(env("BACKUP_KEEP_DAYS") or 14)
+# django-dbbackup's own storage is unused (the archive is assembled in BACKUP_DIR), but its default
+# would be the media folder: keep anything it might write out of the site's uploads.
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(tempfile.gettempdir()) / "sciencecity-dbbackup"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # pg_dump's custom format, restored by pg_restore; --no-owner so the archive restores onto another
+    # machine whose database user has another name.
+    DBBACKUP_CONNECTORS = {"default": {
+        "CONNECTOR": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+        "PG_OPTIONS": ["--no-owner", "--no-privileges"],
+    }}
+else:
+    # SQLite's online backup API: a consistent copy while the site runs, full-text index tables included.
+    DBBACKUP_CONNECTORS = {"default": {"CONNECTOR": "dbbackup.db.sqlite.SqliteBackupConnector"}}
+# The backup command reports its own failures (and the timer's log keeps them); no e-mail from dbbackup.
+DBBACKUP_SEND_EMAIL = False
