@@ -191,7 +191,9 @@ LANGUAGES = [
     ("da", "Dansk"),
     ("sv", "Svenska"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then our Danish and Swedish for Wagtail and wagtail-localize, which
+# override the packages' own catalogues (see locale_upstream/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Copenhagen"
