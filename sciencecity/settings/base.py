@@ -227,8 +227,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multiling
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Wagtail's own admin language choices: ours first, English as a fallback for
-# the many admin strings Wagtail ships without a Danish translation.
+# Wagtail's own admin language choices: ours first, English for those who prefer it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
 
 
