@@ -1,0 +1,211 @@
+"""The admin speaks Danish to editors and Swedish to translators: a sweep of the screens they use.
+
+Each screen's visible text (text nodes, and the aria-label, placeholder and title
+attributes a screen reader or a hover shows) is compared with the English source
+strings of Wagtail and wagtail-localize; any equal one is a string the user sees
+in English. Editors' content (rich text, form values, the preview's frame) is not
+checked.
+"""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from locale_upstream.gaps import DOMAINS, source_entries
+from sciencecity.roles import ADMINISTRATORS, EDITORS, TRANSLATORS
+from tests.factories import UserFactory
+
+from .test_two_factor import fresh_code, password_login
+
+pytestmark = pytest.mark.usefixtures("live_site")
+
+PASSWORD = "et-godt-langt-kodeord-42"
+# English source strings that are also the right Danish or Swedish word, so they may show as they are.
+SAME_IN_DANISH_AND_SWEDISH = {
+    "Admin", "Administrator", "Alias", "App", "Format", "ID", "Link", "Status", "Status:", "System", "system", "Token", "Type",
+    "URL",
+    "Wagtail API v2", "Wagtail API v3",
+}
+SAME_IN_DANISH = {"Minimum", "Upload"}  # Danish admins "uploader" files
+VISIBLE_TEXT = """() => {
+    const skip = el => el.closest('script, style, noscript, template, textarea, [contenteditable="true"]');
+    const shown = el => el.checkVisibility({visibilityProperty: true});
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (el && node.nodeValue.trim() && !skip(el) && shown(el)) texts.push(node.nodeValue);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
+        if (skip(el) || !shown(el)) continue;
+        for (const name of ['aria-label', 'placeholder', 'title']) {
+            if (el.getAttribute(name)) texts.push(el.getAttribute(name));
+        }
+    }
+    return texts;
+}"""
+
+
+@pytest.fixture(scope="module")
+def english():
+    """Every source string of Wagtail's and wagtail-localize's catalogues (both domains), whitespace collapsed."""
+    strings = set()
+    for domain in DOMAINS:
+        for _, entry in source_entries(domain):
+            strings.update(" ".join(text.split()) for text in (entry.msgid, entry.msgid_plural) if text)
+    return strings
+
+
+class Sweep:
+    """Opens screens and records, per screen, the visible texts that are English source strings."""
+
+    def __init__(self, page, base_url, english, language):
+        self.page, self.base_url, self.english = page, base_url, english
+        self.allowed = SAME_IN_DANISH_AND_SWEDISH | (SAME_IN_DANISH if language == "da" else set())
+        self.findings: dict[str, list[str]] = {}
+
+    def open(self, name, path):
+        """Go to an admin path, check it answered, and check what it shows."""
+        response = self.page.goto(self.base_url + path)
+        assert response.status == 200, f"{name}: {path} answered {response.status}"
+        self.page.wait_for_load_state("networkidle")
+        self.check(name)
+
+    def check(self, name):
+        """Record the English texts the page shows now (after a click, a modal, …)."""
+        texts = {" ".join(text.split()) for text in self.page.evaluate(VISIBLE_TEXT)}
+        english = sorted(text for text in texts if text in self.english and text not in self.allowed)
+        if english:
+            self.findings[name] = english
+
+
+def sign_in(page, live_site, user, device=None):
+    """The login form, and the code prompt for those who must use two-factor sign-in."""
+    password_login(page, live_site, user)
+    if device is not None:
+        page.locator("#id_code").fill(fresh_code(device))
+        page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("body#wagtail")).to_be_visible()
+
+
+def staff(username, group, language):
+    """A member of a group whose admin language is set in their account, as the account page sets it."""
+    from wagtail.users.models import UserProfile
+
+    user = UserFactory(username=username, groups=[group], password=PASSWORD)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def image_file(tmp_path):
+    path = tmp_path / "havn.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (30, 90, 160)).save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+@pytest.fixture
+def page_in_moderation():
+    """A Danish information page waiting for approval in the site's workflow."""
+    from partnerships.models import HomePage
+    from sciencecity.models import InformationPage
+
+    home = HomePage.objects.get(locale__language_code="da")
+    page = home.add_child(instance=InformationPage(title="Sprogtjek", slug="sprogtjek-admin", live=False))
+    revision = page.save_revision()
+    page.get_workflow().start(page, revision.user)
+    yield page
+    page.delete()
+
+
+def snippet_path(model, action, *args):
+    from django.urls import reverse
+
+    return reverse(model.snippet_viewset.get_url_name(action), args=args)
+
+
+def open_modal(sweep, name, button):
+    """Click a chooser button, check the modal it opens, and close it."""
+    button.click()
+    modal = sweep.page.locator(".modal.fade.in, .modal[open], .modal:visible").first
+    expect(modal).to_be_visible()
+    sweep.page.wait_for_load_state("networkidle")
+    sweep.check(name)
+    modal.locator("button.close").click()
+    expect(modal).to_be_hidden()
+
+
+def test_an_editor_works_in_danish(browser_page, live_site, english, page_in_moderation, tmp_path):
+    from districts.models import District
+    from partnerships.models import PartnershipPage
+
+    editor = staff("redaktoer-sprog", EDITORS, "da")
+    page = browser_page
+    sign_in(page, live_site, editor)
+    sweep = Sweep(page, live_site.url, english, "da")
+    danish_page = PartnershipPage.objects.filter(locale__language_code="da").first()
+
+    sweep.open("dashboard", "/admin/")
+    sweep.open("page explorer", f"/admin/pages/{danish_page.get_parent().id}/")
+    sweep.open("page search", "/admin/pages/search/?q=science")
+    sweep.open("page editor", f"/admin/pages/{danish_page.id}/edit/")
+    for panel in ("status", "preview", "checks"):
+        page.locator(f"[data-side-panel-toggle='{panel}']").first.click()
+        page.wait_for_load_state("networkidle")
+        sweep.check(f"page editor, {panel} panel")
+    add_blocks_and_open_their_choosers(sweep)
+    sweep.open("page history", f"/admin/pages/{danish_page.id}/history/")
+    sweep.open("new page type choice", f"/admin/pages/{danish_page.get_parent().id}/add_subpage/")
+
+    sweep.open("page in moderation", f"/admin/pages/{page_in_moderation.id}/edit/")
+    sweep.open("workflow history", f"/admin/pages/{page_in_moderation.id}/workflow_history/")
+
+    sweep.open("snippets", "/admin/snippets/")
+    sweep.open("snippet list", snippet_path(District, "list"))
+    sweep.open("snippet form", snippet_path(District, "add"))
+    sweep.open("snippet edit form", snippet_path(District, "edit", District.objects.filter(locale__language_code="da").first().pk))
+
+    sweep.open("images", "/admin/images/")
+    sweep.open("image upload", "/admin/images/multiple/add/")
+    page.locator("input[type=file]").first.set_input_files(image_file(tmp_path))
+    expect(page.locator("#upload-list li.upload-success")).to_have_count(1)
+    sweep.check("image upload, uploaded")
+    sweep.open("documents", "/admin/documents/")
+    sweep.open("document upload", "/admin/documents/multiple/add/")
+    (tmp_path / "referat.txt").write_text("Referat af mødet.\n")
+    page.locator("input[type=file]").first.set_input_files(tmp_path / "referat.txt")
+    expect(page.locator("#upload-list li.upload-success")).to_have_count(1)
+    sweep.check("document upload, uploaded")
+    sweep.open("account", "/admin/account/")
+
+    assert sweep.findings == {}
+
+
+def add_blocks_and_open_their_choosers(sweep):
+    """Add one block of every type to the page's body, then open the image, page and document choosers."""
+    page = sweep.page
+    options = page.locator("[role=option]")
+    page.locator(".c-sf-add-button").last.click()
+    expect(options.first).to_be_visible()
+    sweep.check("block picker")
+    kinds = options.count()
+    page.keyboard.press("Escape")
+    for index in range(kinds):
+        page.locator(".c-sf-add-button").last.click()
+        options.nth(index).click()
+    sweep.check("page editor with a block of every type")
+    choose = page.locator("button.chooser__choose-button:visible")
+    open_modal(sweep, "image chooser", choose.filter(has_text=re.compile("billede", re.I)).last)
+    open_modal(sweep, "page chooser", choose.filter(has_text=re.compile("side", re.I)).last)
+    # Rich text offers documents through its "/" command menu.
+    page.locator(".public-DraftEditor-content").last.click()
+    page.keyboard.type("/")
+    expect(options.first).to_be_visible()
+    sweep.check("rich text commands")
+    open_modal(sweep, "document chooser", options.filter(has_text=re.compile("dokument", re.I)).first)
