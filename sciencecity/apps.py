@@ -10,8 +10,9 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import locale_cache, localize_inline_lang
+        from .upstream import locale_cache, localize_editor_text, localize_inline_lang
 
         locale_cache.apply()
         localize_inline_lang.apply()
+        localize_editor_text.apply()
         signals.connect()
