@@ -30,6 +30,11 @@ SAME_IN_DANISH_AND_SWEDISH = {
     "Wagtail API v2", "Wagtail API v3",
 }
 SAME_IN_DANISH = {"Minimum", "Upload"}  # Danish admins "uploader" files
+SAME_IN_DANISH_AND_SWEDISH |= {"Permanent", "permanent"}
+# English that no catalogue can translate, per screen (Wagtail 8.0 upstream gaps): the Locale model has no
+# verbose_name, the group form's page field no label, and the aging-pages report prints Python's None for
+# pages published by no user (the seeded content).
+UNTRANSLATABLE = {"group": {"Locale", "Page"}, "new group": {"Locale"}, "aging pages": {"None"}}
 VISIBLE_TEXT = """() => {
     const skip = el => el.closest('script, style, noscript, template, textarea, [contenteditable="true"]');
     const shown = el => el.checkVisibility({visibilityProperty: true});
@@ -77,7 +82,8 @@ class Sweep:
     def check(self, name):
         """Record the English texts the page shows now (after a click, a modal, …)."""
         texts = {" ".join(text.split()) for text in self.page.evaluate(VISIBLE_TEXT)}
-        english = sorted(text for text in texts if text in self.english and text not in self.allowed)
+        allowed = self.allowed | UNTRANSLATABLE.get(name, set())
+        english = sorted(text for text in texts if text in self.english and text not in allowed)
         if english:
             self.findings[name] = english
 
@@ -241,5 +247,49 @@ def test_a_translator_works_in_swedish(browser_page, live_site, english):
     sweep.open("snippet list", snippet_path(District, "list"))
     sweep.open("snippet translation", snippet_path(
         District, "edit", District.objects.filter(locale__language_code="sv").first().pk))
+
+    assert sweep.findings == {}
+
+
+@pytest.mark.parametrize(("language", "locale"), [("da", "da-DK"), ("sv", "sv-SE")])
+def test_an_administrator_manages_users_groups_settings_and_reports(chromium, live_site, english, language, locale):
+    from django.contrib.auth.models import Group
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from wagtail.models import Site
+
+    from .conftest import DESKTOP
+
+    administrator = staff(f"administrator-{language}", ADMINISTRATORS, language)
+    device = TOTPDevice.objects.create(user=administrator, name="Authenticator app", confirmed=True)
+    context = chromium.new_context(viewport=DESKTOP, locale=locale)
+    page = context.new_page()
+    sign_in(page, live_site, administrator, device)
+    sweep = Sweep(page, live_site.url, english, language)
+    screens = {
+        "users": "/admin/users/",
+        "new user": "/admin/users/new/",
+        "user": f"/admin/users/edit/{administrator.pk}/",
+        "groups": "/admin/groups/",
+        "group": f"/admin/groups/edit/{Group.objects.get(name=EDITORS).pk}/",
+        "new group": "/admin/groups/new/",
+        "settings": f"/admin/settings/sciencecity/organisationsettings/{Site.objects.get(is_default_site=True).pk}/",
+        "sites": "/admin/sites/",
+        "locales": "/admin/locales/",
+        "collections": "/admin/collections/",
+        "redirects": "/admin/redirects/",
+        "new redirect": "/admin/redirects/add/",
+        "workflows": "/admin/workflows/list/",
+        "workflow tasks": "/admin/workflows/tasks/index/",
+        "locked pages": "/admin/reports/locked/",
+        "site history": "/admin/reports/site-history/",
+        "aging pages": "/admin/reports/aging-pages/",
+        "page types": "/admin/reports/page-types-usage/",
+        "workflow report": "/admin/reports/workflow/",
+        "workflow task report": "/admin/reports/workflow_tasks/",
+        "account": "/admin/account/",
+    }
+    for name, path in screens.items():
+        sweep.open(name, path)
+    context.close()
 
     assert sweep.findings == {}
