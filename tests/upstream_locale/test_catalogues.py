@@ -74,6 +74,8 @@ def test_no_entry_is_empty_or_fuzzy_and_swedish_has_no_danish_letters():
          "Sidens titel, som du vil have offentligheden til at se den"),
         ("sv", "Sync translated pages", "Synkronisera översatta sidor"),
         ("sv", "Show issue", "Visa problem"),
+        # Swedish used to fall back to Danish (LANGUAGE_CODE) here, in the Reports menu.
+        ("sv", "Translations", "Översättningar"),
     ],
 )
 def test_django_serves_our_translations_over_the_packages(language, english, expected):
