@@ -7,7 +7,6 @@ in English. Editors' content (rich text, form values, the preview's frame) is no
 checked.
 """
 
-import io
 import re
 
 import pytest
@@ -23,14 +22,12 @@ from .test_two_factor import fresh_code, password_login
 pytestmark = pytest.mark.usefixtures("live_site")
 
 PASSWORD = "et-godt-langt-kodeord-42"
-# English source strings that are also the right Danish or Swedish word, so they may show as they are.
+# English source strings that are also the right Danish and Swedish words, so they may show as they are.
 SAME_IN_DANISH_AND_SWEDISH = {
-    "Admin", "Administrator", "Alias", "App", "Format", "ID", "Link", "Status", "Status:", "System", "system", "Token", "Type",
-    "URL",
-    "Wagtail API v2", "Wagtail API v3",
+    "Admin", "Administrator", "Alias", "App", "Format", "ID", "Link", "Permanent", "permanent", "Status", "Status:",
+    "System", "system", "Token", "Type", "URL", "Wagtail API v2", "Wagtail API v3",
 }
-SAME_IN_DANISH = {"Minimum", "Upload"}  # Danish admins "uploader" files
-SAME_IN_DANISH_AND_SWEDISH |= {"Permanent", "permanent"}
+SAME_IN_DANISH = {"Minimum", "Upload"}  # Danish editors "uploader" files
 # English that no catalogue can translate, per screen (Wagtail 8.0 upstream gaps): the Locale model has no
 # verbose_name, the group form's page field no label, and the aging-pages report prints Python's None for
 # pages published by no user (the seeded content).
@@ -109,10 +106,9 @@ def staff(username, group, language):
 
 
 def image_file(tmp_path):
+    """A small PNG to upload."""
     path = tmp_path / "havn.png"
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), (30, 90, 160)).save(buffer, "PNG")
-    path.write_bytes(buffer.getvalue())
+    Image.new("RGB", (640, 480), (30, 90, 160)).save(path)
     return path
 
 
@@ -158,6 +154,7 @@ def test_an_editor_works_in_danish(browser_page, live_site, english, page_in_mod
     danish_page = PartnershipPage.objects.filter(locale__language_code="da").first()
 
     sweep.open("dashboard", "/admin/")
+    open_submenus(sweep)
     sweep.open("page explorer", f"/admin/pages/{danish_page.get_parent().id}/")
     sweep.open("page search", "/admin/pages/search/?q=science")
     sweep.open("page editor", f"/admin/pages/{danish_page.id}/edit/")
@@ -165,6 +162,9 @@ def test_an_editor_works_in_danish(browser_page, live_site, english, page_in_mod
         page.locator(f"[data-side-panel-toggle='{panel}']").first.click()
         page.wait_for_load_state("networkidle")
         sweep.check(f"page editor, {panel} panel")
+    page.locator("footer .w-dropdown__toggle").first.click()
+    sweep.check("page editor, more actions")
+    page.keyboard.press("Escape")
     add_blocks_and_open_their_choosers(sweep)
     sweep.open("page history", f"/admin/pages/{danish_page.id}/history/")
     sweep.open("new page type choice", f"/admin/pages/{danish_page.get_parent().id}/add_subpage/")
@@ -191,6 +191,16 @@ def test_an_editor_works_in_danish(browser_page, live_site, english, page_in_mod
     sweep.open("account", "/admin/account/")
 
     assert sweep.findings == {}
+
+
+def open_submenus(sweep):
+    """Open each submenu of the main menu (Reports, Help, …) and check its items."""
+    toggles = sweep.page.locator("#wagtail-sidebar button[aria-haspopup]")
+    assert toggles.count() > 0
+    for index in range(toggles.count()):
+        toggles.nth(index).click()
+        sweep.check("main menu, submenu")
+        sweep.page.keyboard.press("Escape")
 
 
 def add_blocks_and_open_their_choosers(sweep):
@@ -233,12 +243,19 @@ def test_a_translator_works_in_swedish(browser_page, live_site, english):
     source = TranslationSource.objects.get(object_id=danish.translation_key, locale=danish.locale)
 
     sweep.open("dashboard", "/admin/")
+    open_submenus(sweep)
+    # The Reports menu once listed wagtail-localize's report in Danish, the fallback language.
+    page.locator("#wagtail-sidebar button[aria-haspopup]", has_text="Rapporter").click()
+    expect(page.locator("#wagtail-sidebar").get_by_role("link", name="Översättningar", exact=True)).to_be_visible()
+    page.keyboard.press("Escape")
     sweep.open("page explorer", f"/admin/pages/{swedish.get_parent().id}/")
     sweep.open("translation editor", f"/admin/pages/{swedish.id}/edit/")
     expect(page.locator(".js-translation-editor li").first).to_be_visible()
     # wagtail-localize writes this heading in English, not from a catalogue (sciencecity/upstream/localize_editor_text.py).
     expect(page.locator(".js-translation-editor section h3").first).to_have_text("Översättning från Dansk till Svenska")
     sweep.check("translation editor, rendered")
+    page.locator("footer .w-dropdown__toggle").first.click()
+    sweep.check("translation editor, more actions")
     sweep.open("sync form", reverse("wagtail_localize:update_translations", args=[source.id]))
     sweep.open("submit form", reverse("wagtail_localize:submit_page_translation", args=[danish.id]))
     sweep.open("translations report", reverse("wagtail_localize:translations_report"))
