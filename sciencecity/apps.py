@@ -10,9 +10,10 @@ class ScienceCityConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .upstream import locale_cache, localize_editor_text, localize_inline_lang
+        from .upstream import locale_cache, localize_editor_text, localize_inline_lang, localize_menu_label
 
         locale_cache.apply()
         localize_inline_lang.apply()
         localize_editor_text.apply()
+        localize_menu_label.apply()
         signals.connect()
