@@ -27,7 +27,7 @@ SAME_IN_DANISH_AND_SWEDISH = {
     "Admin", "Administrator", "Alias", "App", "Format", "ID", "Link", "Permanent", "permanent", "Status", "Status:",
     "System", "system", "Token", "Type", "URL", "Wagtail API v2", "Wagtail API v3",
 }
-SAME_IN_DANISH = {"Minimum", "Upload"}  # Danish editors "uploader" files
+SAME_IN_DANISH = {"Upload"}  # Danish editors "uploader" files
 # English that no catalogue can translate, per screen (Wagtail 8.0 upstream gaps): the Locale model has no
 # verbose_name, the group form's page field no label, and the aging-pages report prints Python's None for
 # pages published by no user (the seeded content).
