@@ -30,7 +30,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-## Compile the interface translations (locale/*.po) that Django reads at run time
+## Compile the interface translations (locale/ and locale_upstream/, in LOCALE_PATHS) that Django reads
 messages: setup
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity=0
 
@@ -57,4 +57,4 @@ restore: setup
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles *.egg-info
-	find locale -name '*.mo' -delete
+	find locale locale_upstream -name '*.mo' -delete

@@ -14,7 +14,9 @@ class ScienceCityConfig(AppConfig):
             csv_formulas,
             document_encoding,
             locale_cache,
+            localize_editor_text,
             localize_inline_lang,
+            localize_menu_label,
             private_collection_images,
             stream_management_fields,
         )
@@ -25,4 +27,6 @@ class ScienceCityConfig(AppConfig):
         localize_inline_lang.apply()
         private_collection_images.apply()
         stream_management_fields.apply()
+        localize_editor_text.apply()
+        localize_menu_label.apply()
         signals.connect()

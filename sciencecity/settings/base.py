@@ -211,7 +211,9 @@ LANGUAGES = [
     ("da", "Dansk"),
     ("sv", "Svenska"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then our Danish and Swedish for Wagtail and wagtail-localize, which
+# override the packages' own catalogues (see locale_upstream/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Copenhagen"
@@ -245,8 +247,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multiling
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Wagtail's own admin language choices: ours first, English as a fallback for
-# the many admin strings Wagtail ships without a Danish translation.
+# Wagtail's own admin language choices: ours first, English for those who prefer it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
 
 

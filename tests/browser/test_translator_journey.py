@@ -46,12 +46,12 @@ def test_translator_sees_the_change_translates_it_and_publishes(browser_page, li
     # The changed segment waits for a translation; the others are done.
     segment = page.locator("li.incomplete", has_text=CHANGED)
     expect(segment).to_have_count(1)
-    segment.get_by_role("button", name="Translate").click()
+    segment.get_by_role("button", name="Oversæt").click()
     segment.locator("textarea").fill(TRANSLATED)
     segment.get_by_role("button", name="Gem").click()
     expect(page.locator("li.complete", has_text=CHANGED)).to_have_count(1)
 
-    page.get_by_role("button", name="Publish in Svenska").click()
+    page.get_by_role("button", name="Udgiv på Svenska").click()
     page.wait_for_load_state("networkidle")
 
     swedish = page.context.new_page()
