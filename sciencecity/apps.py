@@ -9,9 +9,12 @@ class ScienceCityConfig(AppConfig):
     verbose_name = _("Science City Lyngby")
 
     def ready(self):
-        from . import signals
-        from .upstream import locale_cache, localize_inline_lang
+        from wagtail.images import get_image_model
 
-        locale_cache.apply()
+        from . import registry, signals
+        from .models import FooterText, OrganisationSettings
+        from .upstream import localize_inline_lang
+
         localize_inline_lang.apply()
+        registry.register_content_models(FooterText, OrganisationSettings, get_image_model())
         signals.connect()
