@@ -10,11 +10,8 @@ import os
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
-# Recycle workers now and then so a slow leak can never grow without bound; rarely, since a new
-# worker starts with cold per-process caches (locales, the local copies of cached values) and the
-# others carry its load meanwhile. A worker answering from the page cache serves over 1,000
-# requests a second, so this is about a restart every few minutes at full load, never at normal load.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
@@ -26,13 +23,6 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Load the application before forking, so workers share its memory and start fast.
 preload_app = True
-
-
-def post_worker_init(worker):
-    """Each worker follows the content versions announced through Redis, so a request need not ask for it."""
-    from sciencecity.version_feed import start_listening
-
-    start_listening()
 
 
 # gunicorn always sends "Server: gunicorn" and has no setting to turn it off;

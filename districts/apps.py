@@ -1,9 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sciencecity.registry import register_content_models
+
 
 class DistrictsConfig(AppConfig):
     """The innovation districts of the GIID network, kept as data that pages show."""
 
     name = "districts"
     verbose_name = _("Innovation districts")
+
+    def ready(self):
+        from .models import District
+
+        register_content_models(District)

@@ -5,12 +5,10 @@ districts and workshops apps, so editors keep that data in one place and
 never type it into a page.
 """
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from sciencecity.blocks import ContentStreamBlock
-from sciencecity.cache import cached
 
 
 def _page(parent_context):
@@ -45,9 +43,7 @@ class NetworkMembersBlock(blocks.StructBlock):
             members = District.objects.members().in_language()
             return network_page, [(m, network_page.district_url(m) if network_page else None) for m in members]
 
-        context["network_page"], context["members"] = cached(
-            ("network-members", get_language(), page.pk if page else 0), build
-        )
+        context["network_page"], context["members"] = build()
         return context
 
 
@@ -70,10 +66,7 @@ class WorkshopTopicsBlock(blocks.StructBlock):
         from workshops.models import Topic
 
         context = super().get_context(value, parent_context)
-        context["topics"] = cached(
-            ("workshop-topics", get_language()),
-            lambda: sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name)),
-        )
+        context["topics"] = sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name))
         return context
 
 
@@ -91,7 +84,7 @@ class GraphicRecordingsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Add the sessions that have graphic recordings, newest first, each linked to its page."""
-        from workshops.models import Workshop, reading_order
+        from workshops.models import Workshop, reading_order, recording_images
 
         from .models import WorkshopsPage
 
@@ -103,12 +96,12 @@ class GraphicRecordingsBlock(blocks.StructBlock):
             sessions = reading_order(
                 Workshop.objects.filter(recordings__isnull=False)
                 .distinct()
-                .prefetch_related("recordings__image")
+                .prefetch_related(recording_images())
                 .in_language()
             )
             return [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
 
-        context["sessions"] = cached(("graphic-recordings", get_language(), page.pk if page else 0), build)
+        context["sessions"] = build()
         return context
 
 
@@ -127,7 +120,7 @@ class LatestWorkshopsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Add the first workshops in reading order and the workshops page below the page this block is on."""
-        from workshops.models import Workshop, reading_order, seconds_until_next_change
+        from workshops.models import Workshop, reading_order
 
         from .models import WorkshopsPage
 
@@ -136,15 +129,13 @@ class LatestWorkshopsBlock(blocks.StructBlock):
 
         def build():
             workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page else None
-            workshops = Workshop.objects.in_language()
             latest = [
                 (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
-                for workshop in reading_order(workshops)[: value["count"]]
+                for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
             ]
-            return workshops_page, latest, seconds_until_next_change(workshops)
+            return workshops_page, latest
 
-        key = ("latest-workshops", get_language(), page.pk if page else 0, value["count"])
-        context["workshops_page"], context["workshops"], _expires = cached(key, build, timeout=lambda value: value[2])
+        context["workshops_page"], context["workshops"] = build()
         return context
 
 

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404, HttpResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,18 +15,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from districts.models import District
 from workshops.calendar import build_calendar
-from workshops.models import Workshop, reading_order, seconds_until_next_change
+from workshops.models import Workshop, reading_order, recording_images
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
-from sciencecity.cache import cached
-from sciencecity.chrome import Link
+from sciencecity.chrome import Link, cached_with_content, request_chromes
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
-from sciencecity.routing import ChromeRoutingMixin
 
 from . import structured_data
 from .blocks import PartnershipStreamBlock
 from .directory import DirectoryFilters
-from .workshop_listing import WorkshopFilters, attach_localized_relations, listing
+from .workshop_listing import WorkshopFilters, attach_localized_relations, filter_choices, listing
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class FeaturedPage:
     introduction: str
 
 
-class HomePage(ChromeRoutingMixin, BasePage):
+class HomePage(BasePage):
     """The front page of each language's site; it introduces and features the partnerships."""
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
@@ -54,28 +52,46 @@ class HomePage(ChromeRoutingMixin, BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        """Find the deepest page the address names in the cached chrome (live, public pages), then let it route the rest.
+
+        Wagtail walks the tree one level at a time (two queries a level); the
+        chrome, forgotten on every change, knows each public page's address, so
+        the page costs one query. Anything else (private, new, unknown) is
+        routed by Wagtail as before.
+        """
+        chrome = next((c for c in request_chromes(request).values() if c.home and c.home.path == self.path), None)
+        if chrome is None:
+            return super().route(request, path_components)
+        self.known_public = True
+        self.__dict__["url"] = chrome.home.url
+        for cut in range(len(path_components), 0, -1):
+            url = chrome.home.url + "".join(f"{part}/" for part in path_components[:cut])
+            if (ref := chrome.by_url.get(url)) is not None:
+                page = ContentType.objects.get_for_id(ref[1]).get_object_for_this_type(pk=ref[0])
+                page.known_public = True
+                page.__dict__["url"] = url
+                return page.route(request, path_components[cut:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         """Add the pages the home page features."""
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.featured_pages()
+        context["featured_pages"] = cached_with_content(request, f"featured:{self.pk}", lambda: self.featured_pages(request))
         return context
 
-    def featured_pages(self) -> list[FeaturedPage]:
-        """The partnerships, networks and collaborations below this home page, in tree order; cached until content changes."""
-
-        def build():
-            pages = (
-                Page.objects.live()
-                .public()
-                .descendant_of(self)
-                .type(PartnershipPage, NetworkPage, CollaborationPage)
-                .filter(alias_of__isnull=True)
-                .order_by("path")
-                .specific()
-            )
-            return [FeaturedPage(page.title, page.url, page.introduction) for page in pages]
-
-        return cached(("featured-pages", self.pk), build)
+    def featured_pages(self, request=None) -> list[FeaturedPage]:
+        """The partnerships, networks and collaborations below this home page, in tree order."""
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .type(PartnershipPage, NetworkPage, CollaborationPage)
+            .filter(alias_of__isnull=True)
+            .order_by("path")
+            .specific()
+        )
+        return [FeaturedPage(page.title, page.get_url(request), page.introduction) for page in pages]
 
 
 class PartnershipPage(BasePage):
@@ -128,7 +144,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         """The directory: every district, filtered by country and continent from the query string."""
-        districts = cached(("directory-districts", get_language()), lambda: District.objects.in_language())
+        districts = cached_with_content(request, f"directory:{self.pk}", lambda: list(District.objects.in_language()))
         filters = DirectoryFilters.from_query(request.GET, districts)
         shown = [district for district in districts if filters.matches(district)]
         return self.render(
@@ -143,18 +159,25 @@ class NetworkPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/", name="district")
     def district(self, request, slug):
         """One district's page, in the visitor's language (its Danish text where no translation exists)."""
-        district = next((district for district in District.objects.filter(slug=slug).in_language()), None)
+
+        def build():
+            district = next((district for district in District.objects.filter(slug=slug).in_language()), None)
+            if district is None:
+                return None, []
+            workshops_page = WorkshopsPage.objects.sibling_of(self).live().first()
+            workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
+            return district, [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops]
+
+        district, workshops = cached_with_content(request, f"district:{self.pk}:{slug}", build)
         if district is None:
             raise Http404
         url = self.district_url(district)
-        workshops_page = WorkshopsPage.objects.sibling_of(self).live().first()
-        workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
         return self.render(
             request,
             template="partnerships/district_page.html",
             context_overrides={
                 "district": district,
-                "workshops": [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops],
+                "workshops": workshops,
                 "alternates": self.get_alternates(request, route=f"{district.slug}/"),
                 "extra_breadcrumbs": [Link(district.name, url, "")],
                 "canonical_path": url,
@@ -280,7 +303,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
     @path("")
     def workshops(self, request):
         """Upcoming workshops first, then past ones by year, then undated ones; filtered by topic and district."""
-        filters = WorkshopFilters.from_query(request.GET)
+        filters = WorkshopFilters.from_query(request.GET, cached_with_content(request, "workshop-filters", filter_choices))
         page_of_workshops, sections = listing(filters, request.GET.get("page"))
         return self.render(
             request,
@@ -294,7 +317,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="workshop")
     def workshop(self, request, slug):
-        """One workshop's page; what it shows is cached until content changes or the workshop ends."""
+        """One workshop's page."""
 
         def build():
             workshop = self.get_workshop(slug, prefetch=True)
@@ -302,11 +325,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
             network_page = NetworkPage.objects.live().filter(locale_id=self.locale_id).first()
             return workshop, network_page.url if network_page else None
 
-        workshop, network_url = cached(
-            ("workshop-page", self.pk, slug, get_language()),
-            build,
-            timeout=lambda value: seconds_until_next_change([value[0]]),
-        )
+        workshop, network_url = cached_with_content(request, f"workshop:{self.pk}:{slug}", build)
         url = self.workshop_url(workshop)
         return self.render(
             request,
@@ -349,7 +368,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
         """The workshop with this slug in the visitor's language (its Danish version standing in), or 404."""
         workshops = Workshop.objects.filter(slug=slug)
         if prefetch:
-            workshops = workshops.prefetch_related("topics", "districts", "recordings__image", "links")
+            workshops = workshops.prefetch_related("topics", "districts", recording_images(), "links")
         found = workshops.in_language()
         if not found:
             raise Http404

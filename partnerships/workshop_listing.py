@@ -5,11 +5,9 @@ from itertools import groupby
 
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from districts.models import District
-from sciencecity.cache import cached
 from sciencecity.querysets import localized
 from workshops.models import Topic, Workshop, reading_order
 
@@ -30,11 +28,14 @@ class WorkshopFilters:
     topics_by_key: dict = field(default_factory=dict)
 
     @classmethod
-    def from_query(cls, query) -> "WorkshopFilters":
-        """Read ``topic`` and ``district``; an unknown value is kept, and explained, not dropped."""
+    def from_query(cls, query, choices=None) -> "WorkshopFilters":
+        """Read ``topic`` and ``district``; an unknown value is kept, and explained, not dropped.
+
+        ``choices`` are ``filter_choices()``, where the caller has them already.
+        """
         topic = query.get("topic", "").strip()[:120]
         district = query.get("district", "").strip()[:120]
-        topics, districts = cached(("workshop-filter-choices", get_language()), filter_choices)
+        topics, districts = choices or filter_choices()
         topic_key = next((t.translation_key for t in topics if t.slug == topic), None)
         district_key = next((d.translation_key for d in districts if d.slug == district), None)
         problems = []

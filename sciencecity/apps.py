@@ -9,11 +9,13 @@ class ScienceCityConfig(AppConfig):
     verbose_name = _("Science City Lyngby")
 
     def ready(self):
-        from . import signals
+        from wagtail.images import get_image_model
+
+        from . import registry, signals
+        from .models import FooterText, OrganisationSettings
         from .upstream import (
             csv_formulas,
             document_encoding,
-            locale_cache,
             localize_editor_text,
             localize_inline_lang,
             localize_menu_label,
@@ -23,10 +25,10 @@ class ScienceCityConfig(AppConfig):
 
         csv_formulas.apply()
         document_encoding.apply()
-        locale_cache.apply()
         localize_inline_lang.apply()
         private_collection_images.apply()
         stream_management_fields.apply()
         localize_editor_text.apply()
         localize_menu_label.apply()
+        registry.register_content_models(FooterText, OrganisationSettings, get_image_model())
         signals.connect()

@@ -1,17 +1,27 @@
 """The parts of every page that come from the database: menu, page titles for breadcrumbs, footer.
 
-They are computed once per site and language and cached; the cache key
-carries the content version, so a publish or an edited footer shows at once.
+They are computed once per site and language and kept in the shared cache
+until content changes: every change forgets them (``signals.py``), and they
+expire by themselves when content next changes in time (``registry.next_change``).
+Each build has its own ``generation``, so what is cached on top of it (a
+page's rendered body, ``templatetags/body_tags.py``) is never read after a change.
 """
 
+import datetime
+import uuid
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from .cache import get_fresh, set_fresh, versioned_key
+from . import registry
 
-CHROME_TIMEOUT = 60 * 60
+CHROME_TIMEOUT = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -25,20 +35,11 @@ class Link:
 
 
 @dataclass(frozen=True)
-class PageRef:
-    """Enough of a live, public page to route to it and name it in other languages, without a query."""
-
-    page_id: int
-    content_type_id: int
-    url: str
-
-
-@dataclass(frozen=True)
 class Chrome:
     """Everything a page's header and footer need, for one site and language.
 
-    It also knows every live, public page of the language by address and by
-    translation key, so routing and the language links need no queries.
+    It also knows the address of every live, public page of the language by
+    translation key, so the language links need no queries.
     """
 
     language: str
@@ -48,8 +49,16 @@ class Chrome:
     footer_html: str = ""
     organisation: dict = field(default_factory=dict)
     pages: dict[str, Link] = field(default_factory=dict)
-    by_url: dict[str, PageRef] = field(default_factory=dict)
-    by_translation_key: dict = field(default_factory=dict)
+    by_translation_key: dict[str, str] = field(default_factory=dict)
+    by_url: dict[str, tuple[int, int]] = field(default_factory=dict)  # URL: (page id, content type id)
+    generation: str = ""
+    next_turn: datetime.datetime | None = None
+
+    def seconds_left(self) -> int:
+        """How long this chrome (and what is built with it) stays right: until the next turn, at most a day."""
+        if self.next_turn is None:
+            return CHROME_TIMEOUT
+        return max(0, min(CHROME_TIMEOUT, int((self.next_turn - timezone.now()).total_seconds())))
 
     def breadcrumbs(self, page) -> list[Link]:
         """The home page and the page's live ancestors, the page itself last."""
@@ -57,16 +66,49 @@ class Chrome:
         return [self.pages[page.path[:end]] for end in steps if page.path[:end] in self.pages]
 
 
-def get_chrome(site: Site | None, language: str) -> Chrome:
-    """The cached chrome for ``site`` in ``language``, built on a miss."""
+def request_chromes(request) -> dict[str, Chrome]:
+    """Every language's chrome for the request's site: one cache look-up per request, built on a miss."""
+    chromes = getattr(request, "_sciencecity_chromes", None)
+    if chromes is None:
+        chromes = request._sciencecity_chromes = get_chromes(Site.find_for_request(request))
+    return chromes
+
+
+def get_chromes(site: Site | None) -> dict[str, Chrome]:
+    """The cached chrome of ``site`` in every language, built where missing."""
+    codes = [code for code, _name in settings.LANGUAGES]
     if site is None:
-        return Chrome(language=language, home=None)
-    key = versioned_key("chrome", site.pk, language)
-    chrome = get_fresh(key)
-    if chrome is None:
-        chrome = build_chrome(site, language)
-        set_fresh(key, chrome, CHROME_TIMEOUT)
-    return chrome
+        return {code: Chrome(language=code, home=None) for code in codes}
+    found = cache.get_many([chrome_key(site.pk, code) for code in codes])
+    chromes = {}
+    for code in codes:
+        chromes[code] = found.get(chrome_key(site.pk, code))
+        if chromes[code] is None or chromes[code].seconds_left() <= 0:
+            chromes[code] = build_chrome(site, code)
+            cache.set(chrome_key(site.pk, code), chromes[code], chromes[code].seconds_left() or 1)
+    return chromes
+
+
+def cached_with_content(request, key: str, build):
+    """``build()``, kept in the shared cache until content changes (the chrome's generation) or turns in time."""
+    chrome = request_chromes(request)[get_language()]
+    full_key = f"content:{chrome.generation}:{get_language()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, chrome.seconds_left() or 1)
+    return value
+
+
+def chrome_key(site_id: int, language: str) -> str:
+    """The cache key of one site's chrome in one language."""
+    return f"chrome:{site_id}:{language}"
+
+
+def forget_chrome() -> None:
+    """Drop every cached chrome, for every site and language (content changed)."""
+    cache.delete_many([chrome_key(site_id, code) for site_id in Site.objects.values_list("pk", flat=True)
+                       for code, _name in settings.LANGUAGES])
 
 
 def build_chrome(site: Site, language: str) -> Chrome:
@@ -89,16 +131,19 @@ def build_chrome(site: Site, language: str) -> Chrome:
         .order_by("path")
         .specific()
     )
+    # Wagtail keeps the site root paths it looks up on the "request" it is given: one look-up for the tree.
+    lookups = SimpleNamespace()
     links: dict[str, Link] = {}
-    by_url: dict[str, PageRef] = {}
-    by_translation_key: dict = {}
+    by_translation_key: dict[str, str] = {}
+    by_url: dict[str, tuple[int, int]] = {}
     menu_pages = []
     legal = []
     for page in tree:
         title = getattr(page, "menu_title", "") or page.title
-        url = page.get_url(None, site) or ""
+        url = page.get_url(lookups, site) or ""
         links[page.path] = Link(title, url, page.path)
-        by_url[url] = by_translation_key[page.translation_key] = PageRef(page.pk, page.content_type_id, url)
+        by_translation_key[str(page.translation_key)] = url
+        by_url[url] = (page.pk, page.content_type_id)
         if page.show_in_menus and page.depth in (home.depth + 1, home.depth + 2):
             menu_pages.append(page)
         if isinstance(page, InformationPage):
@@ -135,6 +180,8 @@ def build_chrome(site: Site, language: str) -> Chrome:
         footer_html=expand_db_html(footer.text) if footer else "",
         organisation=organisation,
         pages=links,
-        by_url=by_url,
         by_translation_key=by_translation_key,
+        by_url=by_url,
+        generation=uuid.uuid4().hex,
+        next_turn=registry.next_change(),
     )

@@ -1,46 +1,110 @@
-"""Purge every public address from the caches in front of the site whenever content changes.
+"""Purge the caches in front of the site once a change commits: through the task queue, once per change.
 
-Wagtail's frontend cache purges a page's own addresses when it is published
-or unpublished. But a page also shows other pages (menus, listings) and data
-(districts, workshops, the footer), and the nginx purge module removes one
-exact address at a time. So on any change that starts a new content version
-(``cache.py``), every address of the site is purged, once per transaction,
-after it commits (``signals.py``): a small site has a few hundred, and an edge cache that
-never serves a stale page is worth a few hundred local PURGE requests.
+A change can show on any page (a menu, a listing, the footer), so after it
+commits one task purges the site: a CDN with one call (everything), nginx one
+exact address at a time. The addresses are every public address now, every
+address purged last time (so a page that just became private, unpublished,
+moved or deleted goes too), and the old addresses of the pages the change
+took away. The task runs on its own backend (``TASKS["purge"]``): at once on
+a developer's machine, in a worker process in production. A failed purge is
+logged and queued again after ``RETRY_SECONDS``; it never fails the editor's save.
 """
 
+import datetime
+import logging
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test import RequestFactory
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from django.utils import timezone
+from django_tasks import task
+from wagtail.contrib.frontend_cache.utils import get_backends
+from wagtail.models import Page, Site
+
+from .upstream.frontend_cache_purge import PurgeFailed, purge
+
+logger = logging.getLogger(__name__)
+
+PURGED_KEY = "frontend-cache:purged-addresses"
+RETRY_SECONDS = 60
 
 
-def public_urls() -> list[str]:
-    """Every address a visitor can read: each page and route in every language, and the calendar files."""
-    from wagtail.models import Page, Site
+def page_addresses(page, request=None) -> list[str]:
+    """Every address of a page: its own and its routes' (the sitemap's entries) and its feeds."""
+    page = page.specific
+    base = page.get_full_url(request)
+    if not base:
+        return []
+    return [
+        *(entry["location"] for entry in page.get_sitemap_urls(request)),
+        *(base + route for route in getattr(page, "feed_routes", list)()),
+    ]
 
-    urls = []
+
+def public_addresses() -> list[str]:
+    """Every address a visitor can read now: each live, public page and route in every language."""
+    addresses = []
     for site in Site.objects.all():
         request = RequestFactory().get("/", HTTP_HOST=site.hostname, SERVER_PORT=site.port)
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-        for root in roots:
+        for root in Page.objects.filter(translation_key=site.root_page.translation_key):
             pages = Page.objects.descendant_of(root, inclusive=True).live().public().filter(alias_of__isnull=True)
             for page in pages.specific():
-                base = page.get_full_url(request)
-                if not base:
-                    continue
-                urls.extend(entry["location"] for entry in page.get_sitemap_urls(request))
-                urls.extend(base + route for route in getattr(page, "feed_routes", list)())
-    return urls
+                addresses.extend(page_addresses(page, request))
+    return addresses
 
 
-def purge_everything() -> None:
-    """Purge every public address from every configured frontend cache."""
-    batch = PurgeBatch()
-    batch.add_urls(public_urls())
-    batch.purge()
+@task(backend="purge")
+def purge_frontend_caches(removed: list[str]) -> None:
+    """Purge every configured frontend cache of the public addresses, those purged before and ``removed``."""
+    backends = get_backends()
+    if not backends:
+        return
+    current = public_addresses()
+    addresses = sorted({*current, *(cache.get(PURGED_KEY) or []), *removed})
+    failed = []
+    for name, backend in backends.items():
+        try:
+            purge(backend, addresses)
+        except PurgeFailed as error:
+            logger.error("Purging the frontend cache %r failed, to be tried again in %s s: %s", name, RETRY_SECONDS, error)
+            failed.append(name)
+    cache.set(PURGED_KEY, addresses if failed else current, None)
+    if failed:
+        retry(addresses)
 
 
-def purge_if_configured() -> None:
-    """Purge everything, where a frontend cache is configured (WAGTAILFRONTENDCACHE)."""
-    if settings.WAGTAILFRONTENDCACHE:
-        purge_everything()
+def retry(addresses: list[str]) -> None:
+    """Queue the purge again, later, where the queue can wait (a worker); log that it cannot otherwise."""
+    later = purge_frontend_caches.using(run_after=timezone.now() + datetime.timedelta(seconds=RETRY_SECONDS))
+    if later.get_backend().supports_defer:
+        later.enqueue(addresses)
+    else:
+        logger.error("The purge queue runs tasks at once and cannot try again later; purge by hand with purge_frontend_caches.")
+
+
+class _PendingPurge:
+    """The purge one transaction will queue when it commits, with the addresses its changes took away."""
+
+    def __init__(self):
+        self.removed: set[str] = set()
+        self.queued = False
+
+    def __call__(self):
+        self.queued = True
+        purge_frontend_caches.enqueue(sorted(self.removed))
+
+
+def purge_after_commit(removed=()) -> None:
+    """Queue one purge for when the current transaction commits (at once outside one)."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    pending = next((callback for _ids, callback, _robust in connection.run_on_commit
+                    if isinstance(callback, _PendingPurge) and not callback.queued), None)
+    if pending is None:
+        pending = _PendingPurge()
+        pending.removed.update(removed)
+        # robust: a queue that cannot take the task must not undo or fail the editor's save.
+        transaction.on_commit(pending, robust=True)
+    else:
+        pending.removed.update(removed)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -87,16 +88,16 @@ class BasePage(Page):
         ``route`` is appended to each version's URL, so a routable page's sub-pages
         can reuse this; they pass their own path below the page.
         """
-        from .chrome import get_chrome
+        from .chrome import request_chromes
 
-        site = Site.find_for_request(request) if request is not None else None
-        if site is not None and not getattr(self, "alias_of_id", None):
+        if request is not None and not getattr(self, "alias_of_id", None):
             # Every live, public page of every language is in the cached chrome: no query.
             alternates = []
+            chromes = request_chromes(request)
             for code, _name in settings.LANGUAGES:
-                ref = get_chrome(site, code).by_translation_key.get(self.translation_key)
-                if ref is not None:
-                    alternates.append(Alternate(code, ref.url + route))
+                url = chromes[code].by_translation_key.get(str(self.translation_key))
+                if url is not None:
+                    alternates.append(Alternate(code, url + route))
             if alternates:
                 return alternates
 
@@ -114,11 +115,12 @@ class BasePage(Page):
                 alternates.append(Alternate(version.locale.language_code, url + route))
         return alternates
 
-    def get_view_restrictions(self):
-        """No query for the (usual) page without restrictions: the restricted subtrees are cached."""
-        from .routing import restricted_paths
+    # Set when the page was found through the cached chrome, which lists live, public pages only.
+    known_public = False
 
-        if not any(self.path.startswith(path) for path in restricted_paths()):
+    def get_view_restrictions(self):
+        """None for a page the chrome knows is public (no query); else Wagtail's look-up over the ancestors."""
+        if self.known_public:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -134,6 +136,12 @@ class BasePage(Page):
         absolute = request.build_absolute_uri if request is not None else (lambda path: self.get_site().root_url + path)
         lastmod = self.last_published_at or self.latest_revision_created_at
         return [{"location": absolute(url + route), "lastmod": lastmod, "route": route} for route in self.sitemap_routes()]
+
+    @cached_property
+    def url(self) -> str:
+        """This page's URL, looked up once per instance (Wagtail looks it up on every use; routes and
+        listings build many addresses below it)."""
+        return self.get_url()
 
     @property
     def short_title(self) -> str:

@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
-from .cache import cached
 from .models import Alternate
-from .routing import restricted_paths
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS_PER_SOURCE = 100
@@ -57,28 +55,14 @@ def search_terms(query: str) -> str:
 
 def search_pages(query: str, locale: Locale) -> list[SearchResult]:
     """Live, public pages of one language that match, best first; aliases never (they show another language)."""
-    summaries = page_summaries(locale)
-    pages = public(Page.objects.live().filter(locale=locale, depth__gt=1)).search(query)[:MAX_RESULTS_PER_SOURCE]
-    # Aliases have no summary: they are dropped here, since Page's search index has no filter on alias_of.
-    return [summaries[page.pk] for page in pages if page.pk in summaries]
-
-
-def page_summaries(locale: Locale) -> dict[int, SearchResult]:
-    """Every live page of a language (aliases aside) as a result shows it, by id; cached until content changes."""
-
-    def build():
-        pages = Page.objects.live().filter(locale=locale, depth__gt=1, alias_of__isnull=True).specific()
-        return {
-            page.pk: SearchResult(
-                page.title,
-                page.url,
-                getattr(page, "search_description", "") or getattr(page, "introduction", ""),
-                str(_("Page")),
-            )
-            for page in pages
-        }
-
-    return cached(("page-summaries", locale.pk, translation.get_language()), build)
+    hits = [page.pk for page in Page.objects.live().public().filter(locale=locale, depth__gt=1).search(query)[:MAX_RESULTS_PER_SOURCE]]
+    # Page's search index has no filter on alias_of, so aliases are dropped here.
+    pages = Page.objects.filter(pk__in=hits, alias_of__isnull=True).specific().in_bulk()
+    return [
+        SearchResult(page.title, page.url, getattr(page, "search_description", "") or getattr(page, "introduction", ""), str(_("Page")))
+        for pk in hits
+        if (page := pages.get(pk)) is not None
+    ]
 
 
 def search_districts(query: str, locale: Locale) -> list[SearchResult]:
@@ -116,19 +100,9 @@ def search_workshops(query: str, locale: Locale) -> list[SearchResult]:
     ]
 
 
-def public(pages):
-    """``pages.public()`` without its query each time: the private subtrees' paths come from the cache."""
-    for path in restricted_paths():
-        pages = pages.exclude(path__startswith=path)
-    return pages
-
-
 def first_public(model, locale: Locale):
-    """The first live, public page of ``model`` in ``locale`` (where a source's results live), cached until content changes."""
-    return cached(
-        ("first-public", model._meta.label_lower, locale.pk),
-        lambda: public(model.objects.live().filter(locale=locale)).first(),
-    )
+    """The first live, public page of ``model`` in ``locale``, where a source's results live."""
+    return model.objects.live().public().filter(locale=locale).first()
 
 
 # Each source turns a query and a locale into results, best first.

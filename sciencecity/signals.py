@@ -1,62 +1,67 @@
-"""Expire content caches whenever published content changes."""
+"""After any change to what visitors see: forget the small caches and purge the caches in front.
 
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page, Site
+What changes public pages: publishing, unpublishing, moving, renaming or
+deleting a page, a change of who may see it, and saving any model an app
+registered in ``registry.content_models`` (with its many-to-many relations).
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .cache import bump_content_version
-from .frontend_cache import purge_if_configured
+from . import registry
+from .chrome import forget_chrome
+from .frontend_cache import page_addresses, purge_after_commit
 
 
-def content_changed(**kwargs) -> None:
-    """Any change to what visitors see: start a new content version now and after the commit, then purge.
+def content_changed(removed=(), **kwargs) -> None:
+    """Forget the cached menus and footers now and once the change commits; purge the edge after it commits.
 
-    The version is bumped at once, for what this transaction reads next, and
-    again once it commits: until then other processes still read the old rows,
-    and what they cache from them under the first new version must not outlive
-    the commit. The caches in front are purged after that, so what they fetch
-    again is built from committed rows.
+    Forgotten now for what this transaction reads next, and again after the
+    commit, since until then other processes read and may cache the old rows.
     """
-    bump_content_version()
-    # Once per transaction: a rolled-back one drops its callbacks, and with them this mark.
-    if not any(callback is after_commit for _savepoints, callback, _robust in connection.run_on_commit):
-        transaction.on_commit(after_commit)
+    forget_chrome()
+    transaction.on_commit(forget_chrome, robust=True)
+    purge_after_commit(removed)
 
 
-def after_commit() -> None:
-    """Start another content version and purge the caches in front, once the change is committed."""
-    bump_content_version()
-    purge_if_configured()
+def page_left(instance, **kwargs) -> None:
+    """A page left the public site, or its address changed: purge its old addresses too."""
+    content_changed(removed=page_addresses(kwargs.get("instance_before") or instance))
+
+
+def restriction_changed(instance, **kwargs) -> None:
+    """Who may see a page changed: the page and everything below it leave (or return to) the public site."""
+    try:
+        pages = Page.objects.descendant_of(instance.page, inclusive=True)
+    except Page.DoesNotExist:  # the restriction went with its page, which purges itself
+        return
+    content_changed(removed=[address for page in pages for address in page_addresses(page)])
+
+
+def watched_models() -> set[type]:
+    """The models whose rows pages show: the Site, the registered content models and their many-to-many tables."""
+    models = {Site, *registry.content_models}
+    return models | {field.remote_field.through for model in models for field in model._meta.many_to_many}
+
+
+def row_changed(sender, **kwargs) -> None:
+    """A row was saved or deleted: a content change if pages show its model."""
+    if kwargs.get("action", "post_").startswith("post_") and sender in watched_models():
+        content_changed()
 
 
 def connect() -> None:
-    """Connect the handlers; called once from the app's ready()."""
-    from wagtail.images import get_image_model
-    from wagtail.models import PageViewRestriction
-
-    from districts.models import District
-    from workshops.models import GraphicRecording, ResourceLink, Topic, Workshop
-
-    from .models import FooterText, OrganisationSettings
-
-    page_signals = {
-        "published": page_published,
-        "unpublished": page_unpublished,
-        "moved": post_page_move,
-        "slug-changed": page_slug_changed,
-    }
-    for name, signal in page_signals.items():
-        signal.connect(content_changed, dispatch_uid=f"sciencecity-page-{name}")
-    post_delete.connect(content_changed, sender=Page, dispatch_uid="sciencecity-page-deleted")
-    # Many-to-many changes (a workshop's topics and districts) save no row of the workshop itself.
-    for relation in (Workshop.topics.through, Workshop.districts.through):
-        m2m_changed.connect(content_changed, sender=relation, dispatch_uid=f"sciencecity-m2m-{relation.__name__}")
-    # Everything pages show: their data, its images, the site's settings, and who may see what.
-    shown = (
-        FooterText, OrganisationSettings, Site, PageViewRestriction,
-        District, Workshop, Topic, GraphicRecording, ResourceLink, get_image_model(),
-    )
-    for model in shown:
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"sciencecity-saved-{model.__name__}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"sciencecity-deleted-{model.__name__}")
+    """Connect the handlers; called once from the core's ready(). Apps register their models later, in theirs."""
+    page_published.connect(content_changed, dispatch_uid="sciencecity-page-published")
+    page_unpublished.connect(page_left, dispatch_uid="sciencecity-page-unpublished")
+    page_slug_changed.connect(page_left, dispatch_uid="sciencecity-page-slug-changed")
+    post_page_move.connect(content_changed, dispatch_uid="sciencecity-page-moved")
+    pre_delete.connect(page_left, sender=Page, dispatch_uid="sciencecity-page-deleted")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="sciencecity-page-gone")
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="sciencecity-restriction-saved")
+    post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="sciencecity-restriction-deleted")
+    post_save.connect(row_changed, dispatch_uid="sciencecity-row-saved")
+    post_delete.connect(row_changed, dispatch_uid="sciencecity-row-deleted")
+    m2m_changed.connect(row_changed, dispatch_uid="sciencecity-relation-changed")

@@ -71,18 +71,33 @@ def django_db_setup(  # noqa: PLR0913
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: the database rolls back between tests, the cache would not."""
+def _empty_cache(django_db_setup, django_db_blocker):
+    """Each test starts with an empty cache: the database rolls back between tests, Redis would not.
+
+    The cache may be a table of the test database, so that database is set up first.
+    """
     from django.core.cache import caches
 
-    from sciencecity.upstream import locale_cache
-
-    for each in caches.all(initialized_only=False):
-        each.clear()
-    locale_cache.clear()
+    with django_db_blocker.unblock():
+        for each in caches.all(initialized_only=False):
+            each.clear()
     yield
-    for each in caches.all(initialized_only=False):
-        each.clear()
+    with django_db_blocker.unblock():
+        for each in caches.all(initialized_only=False):
+            each.clear()
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """The site with its content, served on 127.0.0.1 for the whole session (browser and edge tests)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        load_site_content()
+        add_dated_workshops()
+    server = LiveServer("127.0.0.1:0")
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -1,9 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sciencecity.registry import register_content_models, register_next_change
+
 
 class WorkshopsConfig(AppConfig):
     """The network's monthly workshops and peer sessions, kept as data that pages show."""
 
     name = "workshops"
     verbose_name = _("Workshops and peer sessions")
+
+    def ready(self):
+        from .models import GraphicRecording, ResourceLink, Topic, Workshop
+
+        register_content_models(Workshop, Topic, GraphicRecording, ResourceLink)
+        register_next_change(Workshop.objects.next_turn)

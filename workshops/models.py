@@ -4,6 +4,8 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min, Prefetch
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -63,7 +65,7 @@ class WorkshopQuerySet(TranslatableQuerySet):
 
     def for_listing(self):
         """With what a listing shows, fetched in a fixed number of queries."""
-        return self.prefetch_related("topics", "districts", "recordings__image")
+        return self.prefetch_related("topics", "districts", recording_images())
 
     def with_topic(self, topic_translation_key):
         """Workshops that discussed a topic (given by any of its versions' translation key)."""
@@ -72,6 +74,19 @@ class WorkshopQuerySet(TranslatableQuerySet):
     def with_district(self, district_translation_key):
         """Workshops a district took part in."""
         return self.filter(districts__translation_key=district_translation_key).distinct()
+
+    def next_turn(self) -> datetime | None:
+        """When the next workshop is over (its end, or its start without one): then it moves from upcoming to past."""
+        now = timezone.now()
+        over = Coalesce("ends_at", "starts_at")
+        return self.annotate(over=over).filter(over__gt=now).aggregate(turn=Min("over"))["turn"]
+
+
+def recording_images() -> Prefetch:
+    """The recordings' images with their renditions, so showing them costs no query per picture."""
+    from wagtail.images import get_image_model
+
+    return Prefetch("recordings__image", queryset=get_image_model().objects.prefetch_renditions())
 
 
 def reading_order(workshops, now: datetime | None = None) -> list["Workshop"]:

@@ -2,27 +2,15 @@
 
 import tempfile
 from datetime import timedelta
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import dj_database_url
 
-from .environment import env, env_bool, env_list
+from .environment import code_digest, env, env_bool, env_list
 from .frontend_cache import frontend_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def _package_version() -> str:
-    """The installed project's version (pyproject.toml), or "unknown" when it is not installed."""
-    try:
-        return version("sciencecity")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-# Which release of the site this is: a deployment may set RELEASE (a tag or a commit); backups record it.
-RELEASE = env("RELEASE") or _package_version()
 
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -42,7 +30,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -61,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "axes",
     "django_otp",
@@ -72,16 +61,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # After the HTTPS redirect, before everything else: a cached page is kept with all its headers
-    # (the Content-Security-Policy too), so it is answered without sessions, languages or policies.
-    "sciencecity.page_cache.PageCacheMiddleware",
+    # Outermost but for the HTTPS redirect: it sees the final response, cookies included.
+    "sciencecity.cache_headers.CacheHeadersMiddleware",
     "sciencecity.security.SecurityHeadersMiddleware",
     "sciencecity.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "sciencecity.routing.SiteCacheMiddleware",
     "sciencecity.security.PublicMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -176,26 +163,41 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The release: part of every cache key, so a deploy never reads what the last release cached
+# (sciencecity/cache.py), and recorded in backups. Set RELEASE to the deployed version (a tag or a
+# commit); otherwise it is a digest of the code.
+RELEASE = env("RELEASE") or code_digest(BASE_DIR)
+
+# One cache, shared by every process: Redis where REDIS_URL is set, else a database table
+# (`manage.py createcachetable`), never per-process memory, so every worker sees a change.
+# It holds only small things every page computes (menu, footer) and Wagtail's rendition details.
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    _cache = {"BACKEND": "sciencecity.upstream.redis_cache.RedisCache", "LOCATION": REDIS_URL}
-else:
-    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-# The page cache (sciencecity/page_cache.py): PAGE_CACHE=0 turns it off, e.g. to measure without it.
-PAGE_CACHE = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_SECONDS = 300
+_cache = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sciencecity_cache"}
+)
+_cache["KEY_FUNCTION"] = "sciencecity.cache.make_key"
 CACHES = {
     "default": _cache,
-    # Wagtail keeps image renditions' details here, so a page's images cost no queries once shown.
-    "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
+    # Wagtail keeps image renditions' details here. It writes them back on every read, which in
+    # the database would cost more than the look-up it saves: there, pages prefetch renditions.
+    "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
-if REDIS_URL:
-    # Each process's own copy of the content-versioned values it has read from Redis (sciencecity/cache.py).
-    CACHES["local"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "sciencecity-local",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+
+# The one full-page cache is in front (deploy/nginx or a CDN): how long it may keep a page that
+# nothing changes. Every change purges it (sciencecity/frontend_cache.py).
+EDGE_CACHE_SECONDS = 60 * 60
+
+# Tasks (django-tasks, as Wagtail 8 uses): Wagtail's own (search and reference index) run at once;
+# purging the frontend caches has its own backend, at once here and a queue with a worker in
+# production (production.py), so an editor's save never waits on a CDN.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "purge": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -309,12 +311,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "sciencecity.uploads.DocumentForm"
 WAGTAILADMIN_STATIC_FILE_VERSION_STRINGS = False
 
 
-# Caches in front of the site (the nginx edge of deploy/nginx/, Cloudflare, CloudFront), purged on
+# Caches in front of the site (the nginx edge of deploy/nginx/, Cloudflare, CloudFront), purged after
 # every change (sciencecity/frontend_cache.py); configured by environment variables alone.
 WAGTAILFRONTENDCACHE = frontend_cache_settings()
-# Each translation is its own page with its own address: purge the addresses Wagtail names, never
-# /da/ addresses rewritten to /sv/.
-WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 
 # Backups (backups/README.md): one archive of the database and the uploads, made with django-dbbackup.

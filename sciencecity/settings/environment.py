@@ -1,5 +1,6 @@
 """Read settings from environment variables, with clear errors for required ones."""
 
+import hashlib
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -40,3 +41,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+CODE_SUFFIXES = {".py", ".html", ".po", ".css", ".js", ".svg", ".txt", ".toml"}
+NOT_CODE = {"node_modules", "media", "staticfiles", "tests", "bench", "backups", "__pycache__"}
+
+
+def code_digest(root) -> str:
+    """A short digest of the project's code, templates, styles and translations: it changes with every release."""
+    paths = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".") and name not in NOT_CODE]
+        paths.extend(os.path.join(folder, name) for name in files if os.path.splitext(name)[1] in CODE_SUFFIXES)
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(paths):
+        digest.update(os.path.relpath(path, root).encode())
+        with open(path, "rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()

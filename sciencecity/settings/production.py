@@ -16,6 +16,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Purging the caches in front runs in a worker (`manage.py db_worker --backend purge`),
+# never in an editor's request; the queue is a database table (django-tasks-db).
+TASKS = {**TASKS, "purge": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # noqa: F405
+
 # E-mail (workflow notifications to approvers, password resets) through SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST") or "localhost"

@@ -10,5 +10,4 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files from the source folders: the suite does not run collectstatic first.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Most tests check what a page renders; the page cache's own tests turn it on.
-PAGE_CACHE = False
+RELEASE = "test"

@@ -89,14 +89,13 @@ def alias_original(context):
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
     """The URL of a page's version in the visitor's language (the page's own if there is none), from the chrome."""
-    from sciencecity.chrome import get_chrome
+    from sciencecity.chrome import request_chromes
 
     if page is None:
         return ""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        ref = get_chrome(site, get_language()).by_translation_key.get(page.translation_key)
-        if ref is not None:
-            return ref.url
+    if request is not None:
+        url = request_chromes(request)[get_language()].by_translation_key.get(str(page.translation_key))
+        if url is not None:
+            return url
     return page.localized.url

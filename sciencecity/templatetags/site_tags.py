@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from sciencecity import seo
-from sciencecity.chrome import Link, get_chrome
+from sciencecity.chrome import Link, get_chromes, request_chromes
 
 register = template.Library()
 
@@ -14,8 +14,9 @@ register = template.Library()
 def site_chrome(context):
     """The menu, breadcrumbs' titles, footer and organisation facts for this site and language (cached)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return get_chrome(site, get_language())
+    if request is None:
+        return get_chromes(None)[get_language()]
+    return request_chromes(request)[get_language()]
 
 
 @register.simple_tag(takes_context=True)

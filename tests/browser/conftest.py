@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import add_dated_workshops, load_site_content
 from tests.site_urls import collect_site_urls
 
 # Playwright's sync API runs an event loop in the test thread; the database
@@ -46,19 +45,6 @@ def require(available: bool, reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (CI=true: a missing checker is a failure)", pytrace=False)
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker):
-    """The site with its content, served on 127.0.0.1 for the whole session."""
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        load_site_content()
-        add_dated_workshops()
-    server = LiveServer("127.0.0.1:0")
-    yield server
-    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,8 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,16 +54,22 @@ def require_nginx() -> None:
 
 
 @contextmanager
-def running_edge(tmp_path: Path, handler=EchoApp, **variables):
-    """Start nginx on a free port with render.sh's output for these variables; yield (base URL, media folder)."""
+def running_edge(tmp_path: Path, handler=EchoApp, upstream: str | None = None, **variables):
+    """Start nginx on a free port with render.sh's output for these variables; yield (base URL, media folder).
+
+    nginx stands in front of ``upstream`` (host:port, e.g. the live site) or else of ``handler``.
+    """
     require_nginx()
-    app = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=app.serve_forever, daemon=True).start()
+    app = None
+    if upstream is None:
+        app = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=app.serve_forever, daemon=True).start()
+        upstream = f"127.0.0.1:{app.server_port}"
     (tmp_path / "logs").mkdir()
     media = tmp_path / "media"
     media.mkdir()
     port = free_port()
-    variables = {"LISTEN": f"127.0.0.1:{port}", "APP_UPSTREAM": f"127.0.0.1:{app.server_port}",
+    variables = {"LISTEN": f"127.0.0.1:{port}", "APP_UPSTREAM": upstream,
                  "MEDIA_ROOT": str(media), "CACHE_DIR": str(tmp_path / "cache"), **variables}
     site = subprocess.run(["sh", str(NGINX / "render.sh")], env={**os.environ, **variables},
                           capture_output=True, text=True, check=True).stdout
@@ -89,7 +97,18 @@ def running_edge(tmp_path: Path, handler=EchoApp, **variables):
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
-        app.shutdown()
+        if app is not None:
+            app.shutdown()
+
+
+def fetch(url: str, method: str = "GET", headers: dict | None = None, timeout: float = 10):
+    """(status, headers, body) of one request, error statuses included."""
+    request = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 def raw_get(base: str, path: str, headers: dict[str, str] | None = None, source: str = "127.0.0.1") -> tuple[int, dict, bytes]:

@@ -1,0 +1,34 @@
+"""What the apps tell the core about themselves, filled in each app's ``AppConfig.ready()``.
+
+The core imports no app: an app that adds something the core must know
+about registers it here. For now that is:
+
+- ``content_models``: models whose saves change what visitors see, so a save
+  clears the small caches and purges the caches in front of the site;
+- ``next_changes``: functions that say when content next changes by itself
+  (a workshop ending moves it from upcoming to past), so caches in front keep
+  a page no longer than that.
+"""
+
+import datetime
+from collections.abc import Callable
+
+content_models: list[type] = []
+next_changes: list[Callable[[], datetime.datetime | None]] = []
+
+
+def register_content_models(*models: type) -> None:
+    """Declare models whose saves and deletions change public pages."""
+    content_models.extend(model for model in models if model not in content_models)
+
+
+def register_next_change(when: Callable[[], datetime.datetime | None]) -> None:
+    """Declare a function that returns the next time content changes by itself (or None)."""
+    if when not in next_changes:
+        next_changes.append(when)
+
+
+def next_change() -> datetime.datetime | None:
+    """The soonest time any app's content changes by itself, or None."""
+    times = [moment for when in next_changes if (moment := when()) is not None]
+    return min(times) if times else None
