@@ -81,10 +81,6 @@ def _empty_cache(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for each in caches.all(initialized_only=False):
             each.clear()
-    yield
-    with django_db_blocker.unblock():
-        for each in caches.all(initialized_only=False):
-            each.clear()
 
 
 @pytest.fixture(scope="session")
