@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from districts.models import District
 from workshops.calendar import build_calendar
-from workshops.models import Workshop, reading_order, recording_images
+from workshops.models import Workshop, reading_order
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
 from sciencecity.chrome import Link, cached_with_content, request_chromes
 from sciencecity.fields import StreamField
@@ -368,7 +368,9 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
         """The workshop with this slug in the visitor's language (its Danish version standing in), or 404."""
         workshops = Workshop.objects.filter(slug=slug)
         if prefetch:
-            workshops = workshops.prefetch_related("topics", "districts", recording_images(), "links")
+            # Not the renditions: the workshop is kept until content changes, and a list of renditions
+            # taken before they were made would have Wagtail make them again on every view.
+            workshops = workshops.prefetch_related("topics", "districts", "recordings__image", "links")
         found = workshops.in_language()
         if not found:
             raise Http404
