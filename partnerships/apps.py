@@ -7,3 +7,11 @@ class PartnershipsConfig(AppConfig):
 
     name = "partnerships"
     verbose_name = _("Partnerships")
+
+    def ready(self):
+        from sciencecity import registry
+
+        from .search import search_districts, search_workshops
+
+        registry.register_search_source(search_districts)
+        registry.register_search_source(search_workshops)

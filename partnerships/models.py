@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -51,28 +50,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    def route(self, request, path_components):
-        """Find the deepest page the address names in the cached chrome (live, public pages), then let it route the rest.
-
-        Wagtail walks the tree one level at a time (two queries a level); the
-        chrome, forgotten on every change, knows each public page's address, so
-        the page costs one query. Anything else (private, new, unknown) is
-        routed by Wagtail as before.
-        """
-        chrome = next((c for c in request_chromes(request).values() if c.home and c.home.path == self.path), None)
-        if chrome is None:
-            return super().route(request, path_components)
-        self.known_public = True
-        self.__dict__["url"] = chrome.home.url
-        for cut in range(len(path_components), 0, -1):
-            url = chrome.home.url + "".join(f"{part}/" for part in path_components[:cut])
-            if (ref := chrome.by_url.get(url)) is not None:
-                page = ContentType.objects.get_for_id(ref[1]).get_object_for_this_type(pk=ref[0])
-                page.known_public = True
-                page.__dict__["url"] = url
-                return page.route(request, path_components[cut:])
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         """Add the pages the home page features."""

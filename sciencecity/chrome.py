@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,6 +23,8 @@ from wagtail.rich_text import expand_db_html
 from . import registry
 
 CHROME_TIMEOUT = 24 * 60 * 60
+# Which site answers each host and port (``routing.find_site``); forgotten with the chromes.
+SITES_KEY = "sites"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Link:
     url: str
     path: str  # the page's tree path, to tell the current page and its ancestors
     children: tuple["Link", ...] = ()
+    summary: str = ""  # what search results show of the page
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,11 @@ class Chrome:
         if self.next_turn is None:
             return CHROME_TIMEOUT
         return max(0, min(CHROME_TIMEOUT, int((self.next_turn - timezone.now()).total_seconds())))
+
+    def first_url(self, model) -> str | None:
+        """The address of the first live, public page of type ``model`` in tree order, or None."""
+        content_type_id = ContentType.objects.get_for_model(model).pk
+        return next((url for url, (_pk, type_id) in self.by_url.items() if type_id == content_type_id), None)
 
     def breadcrumbs(self, page) -> list[Link]:
         """The home page and the page's live ancestors, the page itself last."""
@@ -106,9 +115,9 @@ def chrome_key(site_id: int, language: str) -> str:
 
 
 def forget_chrome() -> None:
-    """Drop every cached chrome, for every site and language (content changed)."""
-    cache.delete_many([chrome_key(site_id, code) for site_id in Site.objects.values_list("pk", flat=True)
-                       for code, _name in settings.LANGUAGES])
+    """Drop every cached chrome, for every site and language, and the site table (content changed)."""
+    cache.delete_many([SITES_KEY, *(chrome_key(site_id, code) for site_id in Site.objects.values_list("pk", flat=True)
+                                    for code, _name in settings.LANGUAGES)])
 
 
 def build_chrome(site: Site, language: str) -> Chrome:
@@ -141,7 +150,8 @@ def build_chrome(site: Site, language: str) -> Chrome:
     for page in tree:
         title = getattr(page, "menu_title", "") or page.title
         url = page.get_url(lookups, site) or ""
-        links[page.path] = Link(title, url, page.path)
+        summary = page.search_description or getattr(page, "introduction", "")
+        links[page.path] = Link(title, url, page.path, summary=summary)
         by_translation_key[str(page.translation_key)] = url
         by_url[url] = (page.pk, page.content_type_id)
         if page.show_in_menus and page.depth in (home.depth + 1, home.depth + 2):

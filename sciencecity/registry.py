@@ -7,7 +7,9 @@ about registers it here. For now that is:
   clears the small caches and purges the caches in front of the site;
 - ``next_changes``: functions that say when content next changes by itself
   (a workshop ending moves it from upcoming to past), so caches in front keep
-  a page no longer than that.
+  a page no longer than that;
+- ``search_sources``: functions that turn a query's words and the request
+  into search results (``search.sources.SearchResult``), best first.
 """
 
 import datetime
@@ -15,6 +17,7 @@ from collections.abc import Callable
 
 content_models: list[type] = []
 next_changes: list[Callable[[], datetime.datetime | None]] = []
+search_sources: list[Callable] = []
 
 
 def register_content_models(*models: type) -> None:
@@ -32,3 +35,9 @@ def next_change() -> datetime.datetime | None:
     """The soonest time any app's content changes by itself, or None."""
     times = [moment for when in next_changes if (moment := when()) is not None]
     return min(times) if times else None
+
+
+def register_search_source(source: Callable) -> None:
+    """Declare a function ``source(terms, request)`` whose results the search page lists after those before it."""
+    if source not in search_sources:
+        search_sources.append(source)

@@ -8,13 +8,11 @@ judged from Accept-Language, and to Danish otherwise.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import health
-from .search import search
 from .sitemaps import sitemap
 from .upstream import localize_po_upload
 from .views import robots_txt
@@ -42,8 +40,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    # Translated path: /da/soeg/ and /sv/sok/.
-    path(_("search/"), search, name="search"),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

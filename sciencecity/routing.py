@@ -1,0 +1,73 @@
+"""Find a request's site and page from the shared cache instead of the database.
+
+Wagtail resolves both on every request: the site with one query, the page by
+walking the tree from the localized root (a query for the active locale, one
+for the root and one per level). The chrome (``chrome.py``) already knows
+the address of every live, public page and is forgotten on every change, so
+a public page costs one query: itself. Anything the chrome does not know
+(a private, new or unknown address) goes through Wagtail's routing as before.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from .chrome import CHROME_TIMEOUT, SITES_KEY, request_chromes
+
+
+def find_site(request) -> Site | None:
+    """Wagtail's choice of site for the request's host and port, kept in the shared cache."""
+    hostname, _port = split_domain_port(request.get_host())
+    address = (hostname, request.get_port())
+    table = cache.get(SITES_KEY) or {}
+    if address not in table:
+        try:
+            site = get_site_for_hostname(*address)
+        except Site.DoesNotExist:
+            site = None
+        # Host names are limited by ALLOWED_HOSTS, so the table stays small.
+        table = {**table, address: site}
+        cache.set(SITES_KEY, table, CHROME_TIMEOUT)
+    return table[address]
+
+
+def route_from_chrome(request, path: str):
+    """Wagtail's route result for a live, public page's address (or below it), or ``...`` when the chrome does not know it."""
+    chrome = request_chromes(request).get(get_language())
+    if chrome is None or chrome.home is None or not path.startswith(chrome.home.url):
+        return ...
+    components = [part for part in path[len(chrome.home.url):].split("/") if part]
+    for cut in range(len(components), -1, -1):
+        url = chrome.home.url + "".join(f"{part}/" for part in components[:cut])
+        if (ref := chrome.by_url.get(url)) is not None:
+            page = ContentType.objects.get_for_id(ref[1]).get_object_for_this_type(pk=ref[0])
+            page.known_public = True
+            page.__dict__["url"] = url
+            try:
+                return page.route(request, components[cut:])
+            except Http404:
+                return None
+    return ...
+
+
+class RoutingMiddleware:
+    """Give every request its site, and Wagtail's page view its page, from the cache where Wagtail looks first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = find_site(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail's page view: its route, where the chrome knows the address."""
+        if view_func is wagtail_views.serve:
+            route = route_from_chrome(request, request.path)
+            if route is not ...:
+                request._wagtail_route_for_request = route
