@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content_models
+from sciencecity.registry import register_content, register_content_models
 
 
 class DistrictsConfig(AppConfig):
@@ -11,6 +11,8 @@ class DistrictsConfig(AppConfig):
     verbose_name = _("Innovation districts")
 
     def ready(self):
+        from . import content
         from .models import District
 
         register_content_models(District)
+        register_content(content.load, order=10)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from wagtail.models import Locale
 
-from sciencecity.seeding import Translated, ensure_snippet, ensure_translation
+from seeding.tools import Translated, ensure_snippet, ensure_translation
 
 from .models import Continent, District, Role
 

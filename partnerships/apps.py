@@ -11,7 +11,10 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from sciencecity import registry
 
+        from . import content
         from .search import search_districts, search_workshops
 
         registry.register_search_source(search_districts)
         registry.register_search_source(search_workshops)
+        # After the data the pages show.
+        registry.register_content(content.load, order=20)

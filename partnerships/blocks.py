@@ -8,13 +8,14 @@ never type it into a page.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from districts.models import District
 from sciencecity.blocks import ContentStreamBlock
+from workshops.models import Topic, Workshop, reading_order, recording_images
 
 
-def _page(parent_context):
-    """The page a block is shown on, if it has been saved."""
-    page = (parent_context or {}).get("page")
-    return page if page is not None and page.pk else None
+def _section(parent_context, name: str):
+    """The partnership's section (``network_page``, ``workshops_page``) as the page the block is on finds it, if any."""
+    return getattr((parent_context or {}).get("page"), name, None)
 
 
 class NetworkMembersBlock(blocks.StructBlock):
@@ -30,20 +31,13 @@ class NetworkMembersBlock(blocks.StructBlock):
         preview_value = {"heading": "Deltagere i GIID-netværket"}
 
     def get_context(self, value, parent_context=None):
-        """Add the network's members, each linked to its page below the network page under this page."""
-        from districts.models import District
-
-        from .models import NetworkPage
-
+        """Add the network's members, each linked to its page below the partnership's network page."""
         context = super().get_context(value, parent_context)
-        page = _page(parent_context)
-
-        def build():
-            network_page = NetworkPage.objects.child_of(page).live().first() if page else None
-            members = District.objects.members().in_language()
-            return network_page, [(m, network_page.district_url(m) if network_page else None) for m in members]
-
-        context["network_page"], context["members"] = build()
+        network_page = context["network_page"] = _section(parent_context, "network_page")
+        context["members"] = [
+            (member, network_page.district_url(member) if network_page else None)
+            for member in District.objects.members().in_language()
+        ]
         return context
 
 
@@ -63,8 +57,6 @@ class WorkshopTopicsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Add the topics, in the visitor's language and the editors' order."""
-        from workshops.models import Topic
-
         context = super().get_context(value, parent_context)
         context["topics"] = sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name))
         return context
@@ -84,24 +76,12 @@ class GraphicRecordingsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Add the sessions that have graphic recordings, newest first, each linked to its page."""
-        from workshops.models import Workshop, reading_order, recording_images
-
-        from .models import WorkshopsPage
-
         context = super().get_context(value, parent_context)
-        page = _page(parent_context)
-
-        def build():
-            workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page else None
-            sessions = reading_order(
-                Workshop.objects.filter(recordings__isnull=False)
-                .distinct()
-                .prefetch_related(recording_images())
-                .in_language()
-            )
-            return [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
-
-        context["sessions"] = build()
+        workshops_page = _section(parent_context, "workshops_page")
+        sessions = reading_order(
+            Workshop.objects.filter(recordings__isnull=False).distinct().prefetch_related(recording_images()).in_language()
+        )
+        context["sessions"] = [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
         return context
 
 
@@ -119,23 +99,13 @@ class LatestWorkshopsBlock(blocks.StructBlock):
         preview_value = {"heading": "Workshops og peer sessions", "count": 3}
 
     def get_context(self, value, parent_context=None):
-        """Add the first workshops in reading order and the workshops page below the page this block is on."""
-        from workshops.models import Workshop, reading_order
-
-        from .models import WorkshopsPage
-
+        """Add the first workshops in reading order and the partnership's workshops page."""
         context = super().get_context(value, parent_context)
-        page = _page(parent_context)
-
-        def build():
-            workshops_page = WorkshopsPage.objects.child_of(page).live().first() if page else None
-            latest = [
-                (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
-                for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
-            ]
-            return workshops_page, latest
-
-        context["workshops_page"], context["workshops"] = build()
+        workshops_page = context["workshops_page"] = _section(parent_context, "workshops_page")
+        context["workshops"] = [
+            (workshop, workshops_page.workshop_url(workshop) if workshops_page else None)
+            for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
+        ]
         return context
 
 

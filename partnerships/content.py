@@ -9,8 +9,8 @@ that editors use for the same purpose.
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from sciencecity.content import remove_wagtail_welcome_page
-from sciencecity.seeding import Block, PageRef, Translated, ensure_page, ensure_translation
+from seeding.site_content import remove_wagtail_welcome_page
+from seeding.tools import Block, PageRef, Translated, ensure_page, ensure_translation
 
 from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage, WorkshopsPage
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,7 +17,7 @@ from districts.models import District
 from workshops.calendar import build_calendar
 from workshops.models import Workshop, reading_order
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
-from sciencecity.chrome import Link, cached_with_content, request_chromes
+from navigation.chrome import Link, cached_with_content, page_alternates
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
 
@@ -87,6 +88,16 @@ class PartnershipPage(BasePage):
         verbose_name = _("partnership page")
         verbose_name_plural = _("partnership pages")
 
+    @cached_property
+    def network_page(self):
+        """The live network page below this partnership, which its blocks link to."""
+        return NetworkPage.objects.child_of(self).live().first()
+
+    @cached_property
+    def workshops_page(self):
+        """The live workshops page below this partnership, which its blocks link to."""
+        return WorkshopsPage.objects.child_of(self).live().first()
+
 
 class NetworkPage(RoutablePageMixin, BasePage):
     """A network of innovation districts, such as GIID's: a directory of its members, and a page for each."""
@@ -118,6 +129,11 @@ class NetworkPage(RoutablePageMixin, BasePage):
         verbose_name = _("network page")
         verbose_name_plural = _("network pages")
 
+    @cached_property
+    def workshops_page(self):
+        """The live workshops page beside this one in the same partnership, which district pages link to."""
+        return WorkshopsPage.objects.sibling_of(self).live().first()
+
     @path("")
     def directory(self, request):
         """The directory: every district, filtered by country and continent from the query string."""
@@ -141,7 +157,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
             district = next((district for district in District.objects.filter(slug=slug).in_language()), None)
             if district is None:
                 return None, []
-            workshops_page = WorkshopsPage.objects.sibling_of(self).live().first()
+            workshops_page = self.workshops_page
             workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
             return district, [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops]
 
@@ -155,7 +171,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "district": district,
                 "workshops": workshops,
-                "alternates": self.get_alternates(request, route=f"{district.slug}/"),
+                "alternates": page_alternates(request, self, route=f"{district.slug}/"),
                 "extra_breadcrumbs": [Link(district.name, url, "")],
                 "canonical_path": url,
                 "og_title": district.name,
@@ -277,6 +293,11 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
         verbose_name = _("workshops page")
         verbose_name_plural = _("workshops pages")
 
+    @cached_property
+    def network_page(self):
+        """The live network page beside this one in the same partnership, which workshop pages link to."""
+        return NetworkPage.objects.sibling_of(self).live().first()
+
     @path("")
     def workshops(self, request):
         """Upcoming workshops first, then past ones by year, then undated ones; filtered by topic and district."""
@@ -299,8 +320,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
         def build():
             workshop = self.get_workshop(slug, prefetch=True)
             attach_localized_relations([workshop])
-            network_page = NetworkPage.objects.live().filter(locale_id=self.locale_id).first()
-            return workshop, network_page.url if network_page else None
+            return workshop, self.network_page.url if self.network_page else None
 
         workshop, network_url = cached_with_content(request, f"workshop:{self.pk}:{slug}", build)
         url = self.workshop_url(workshop)
@@ -309,7 +329,7 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
             template="partnerships/workshop_page.html",
             context_overrides={
                 "workshop": workshop,
-                "alternates": self.get_alternates(request, route=f"{workshop.slug}/"),
+                "alternates": page_alternates(request, self, route=f"{workshop.slug}/"),
                 "extra_breadcrumbs": [Link(workshop.title, url, "")],
                 "canonical_path": url,
                 "og_title": workshop.title,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from districts.models import District
-from sciencecity.chrome import request_chromes
+from navigation.chrome import request_chromes
 from search.sources import MAX_RESULTS_PER_SOURCE, SearchResult
 from workshops.models import Workshop
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images import get_image_model
 
 # Headings start at h2: the page title is the page's only h1. "lang-en" marks
 # English names inside Danish or Swedish text (WCAG 3.1.2).
@@ -93,7 +94,6 @@ class ImageBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """Preview with the newest image in the library, if there is one."""
-        from wagtail.images import get_image_model
 
         image = get_image_model().objects.order_by("-created_at").first()
         return self.to_python({"image": image.pk if image else None, "alt_text": image.title if image else "", "caption": ""})

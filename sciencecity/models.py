@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.functional import cached_property
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -83,24 +82,11 @@ class BasePage(Page):
         abstract = True
 
     def get_alternates(self, request=None, route: str = "") -> list[Alternate]:
-        """Every live, real (non-alias) language version of this page, itself included.
+        """Every live, real (non-alias) language version of this page, itself included, from the database.
 
         ``route`` is appended to each version's URL, so a routable page's sub-pages
         can reuse this; they pass their own path below the page.
         """
-        from .chrome import request_chromes
-
-        if request is not None and not getattr(self, "alias_of_id", None):
-            # Every live, public page of every language is in the cached chrome: no query.
-            alternates = []
-            chromes = request_chromes(request)
-            for code, _name in settings.LANGUAGES:
-                url = chromes[code].by_translation_key.get(str(self.translation_key))
-                if url is not None:
-                    alternates.append(Alternate(code, url + route))
-            if alternates:
-                return alternates
-
         versions = (
             self.get_translations(inclusive=True)
             .live()

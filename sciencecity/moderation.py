@@ -3,6 +3,7 @@
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from .roles import APPROVERS
+from django.contrib.auth.models import Group
 
 WORKFLOW_NAME = "Godkendelse af danske sider"
 # Wagtail's first migrations assign this workflow to the root, which would
@@ -13,7 +14,6 @@ TASK_NAME = "Godkendelse ved kommunikationsgodkendere"
 
 def apply_workflow() -> list[str]:
     """Create the workflow and assign it to the Danish home page (so the Danish tree only), where missing."""
-    from django.contrib.auth.models import Group
 
     created = []
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()

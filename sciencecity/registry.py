@@ -8,6 +8,10 @@ about registers it here. For now that is:
 - ``next_changes``: functions that say when content next changes by itself
   (a workshop ending moves it from upcoming to past), so caches in front keep
   a page no longer than that;
+- ``change_listeners``: functions called after any change to public content,
+  with the pages that left the public site (``signals.py`` calls them);
+- ``content_loaders``: what ``load_site_content`` runs, in order, to create an
+  app's seeded content where it is missing;
 - ``search_sources``: functions that turn a query's words and the request
   into search results (``search.sources.SearchResult``), best first.
 """
@@ -18,6 +22,8 @@ from collections.abc import Callable
 content_models: list[type] = []
 next_changes: list[Callable[[], datetime.datetime | None]] = []
 search_sources: list[Callable] = []
+change_listeners: list[Callable] = []
+content_loaders: list[tuple[int, Callable]] = []
 
 
 def register_content_models(*models: type) -> None:
@@ -41,3 +47,15 @@ def register_search_source(source: Callable) -> None:
     """Declare a function ``source(terms, request)`` whose results the search page lists after those before it."""
     if source not in search_sources:
         search_sources.append(source)
+
+
+def register_change_listener(listener: Callable) -> None:
+    """Declare a function ``listener(removed_pages=...)`` to call after any change to public content."""
+    if listener not in change_listeners:
+        change_listeners.append(listener)
+
+
+def register_content(loader: Callable, order: int) -> None:
+    """Declare a content loader (it returns what it created, as lines); lower ``order`` runs first."""
+    if all(existing is not loader for _order, existing in content_loaders):
+        content_loaders.append((order, loader))

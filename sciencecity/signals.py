@@ -1,34 +1,32 @@
-"""After any change to what visitors see: forget the small caches and purge the caches in front.
+"""After any change to what visitors see, tell the apps that listen (``registry.change_listeners``).
+
+The navigation app forgets its small caches, the edge app purges the caches in front.
 
 What changes public pages: publishing, unpublishing, moving, renaming or
 deleting a page, a change of who may see it, and saving any model an app
 registered in ``registry.content_models`` (with its many-to-many relations).
 """
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import registry
-from .chrome import forget_chrome
-from .frontend_cache import page_addresses, purge_after_commit
 
 
-def content_changed(removed=(), **kwargs) -> None:
-    """Forget the cached menus and footers now and once the change commits; purge the edge after it commits.
+def content_changed(removed_pages=(), **kwargs) -> None:
+    """Tell every registered listener (the small caches, the caches in front) that public content changed.
 
-    Forgotten now for what this transaction reads next, and again after the
-    commit, since until then other processes read and may cache the old rows.
+    ``removed_pages`` are pages that left the public site or changed address,
+    as they were before the change, so their old addresses can go too.
     """
-    forget_chrome()
-    transaction.on_commit(forget_chrome, robust=True)
-    purge_after_commit(removed)
+    for listener in registry.change_listeners:
+        listener(removed_pages=removed_pages)
 
 
 def page_left(instance, **kwargs) -> None:
-    """A page left the public site, or its address changed: purge its old addresses too."""
-    content_changed(removed=page_addresses(kwargs.get("instance_before") or instance))
+    """A page left the public site, or its address changed: its old addresses go too."""
+    content_changed(removed_pages=[kwargs.get("instance_before") or instance])
 
 
 def restriction_changed(instance, **kwargs) -> None:
@@ -37,7 +35,7 @@ def restriction_changed(instance, **kwargs) -> None:
         pages = Page.objects.descendant_of(instance.page, inclusive=True)
     except Page.DoesNotExist:  # the restriction went with its page, which purges itself
         return
-    content_changed(removed=[address for page in pages for address in page_addresses(page)])
+    content_changed(removed_pages=list(pages))
 
 
 def watched_models() -> set[type]:

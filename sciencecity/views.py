@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from .upstream.stream_management_fields import IncompleteBlockData
 
 
 @require_safe
@@ -35,7 +36,6 @@ def server_error(request, template_name="500.html"):
 
 def bad_request(request, exception, template_name="400.html"):
     """The 400 page in the active language, saying what was wrong where we know it; no database, no host."""
-    from .upstream.stream_management_fields import IncompleteBlockData
 
     language = get_language() or settings.LANGUAGE_CODE
     context = {

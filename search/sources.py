@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from sciencecity.chrome import request_chromes
+from navigation.chrome import request_chromes
 
 # Enough to fill ten pages of results from each source; more is never read.
 MAX_RESULTS_PER_SOURCE = 100

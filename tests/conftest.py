@@ -113,7 +113,7 @@ class SeededPages:
         """The live page seeded under ``key``, in ``language``."""
         from wagtail.models import Page
 
-        from sciencecity.seeding import seed_key
+        from seeding.tools import seed_key
 
         return Page.objects.get(translation_key=seed_key(key), locale__language_code=language).specific
 

@@ -12,6 +12,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS
+from districts.models import District
+from sciencecity.models import FooterText
+from workshops.models import Topic, Workshop
 
 SOURCE_ACTIONS = {"change", "delete", "publish", "unpublish", "lock", "unlock"}
 
@@ -55,9 +58,6 @@ class TranslationOnlyPermissionPolicy(ModelPermissionPolicy):
 
 def register() -> None:
     """Use the policy for every translatable model editors keep as data."""
-    from districts.models import District
-    from sciencecity.models import FooterText
-    from workshops.models import Topic, Workshop
 
     for model in (District, Workshop, Topic, FooterText):
         register_permission_policy(model, TranslationOnlyPermissionPolicy(model))

@@ -19,6 +19,9 @@ from modelcluster.models import ClusterableModel, get_serializable_data_for_fiel
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from districts.models import District
+from sciencecity.models import FooterText
+from workshops.models import Topic, Workshop
 
 
 class State:
@@ -76,9 +79,6 @@ class Status:
 
 def translatable_data_models():
     """The translatable snippets editors keep, with their labels."""
-    from districts.models import District
-    from sciencecity.models import FooterText
-    from workshops.models import Topic, Workshop
 
     return [District, Workshop, Topic, FooterText]
 

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content_models, register_next_change
+from sciencecity.registry import register_content, register_content_models, register_next_change
 
 
 class WorkshopsConfig(AppConfig):
@@ -11,7 +11,10 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops and peer sessions")
 
     def ready(self):
+        from . import content
         from .models import GraphicRecording, ResourceLink, Topic, Workshop
 
         register_content_models(Workshop, Topic, GraphicRecording, ResourceLink)
         register_next_change(Workshop.objects.next_turn)
+        # After the districts, which workshops name.
+        register_content(content.load, order=11)

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from districts.models import District
-from sciencecity.seeding import Child, Translated, ensure_snippet, ensure_translation, seed_key
+from seeding.tools import Child, Translated, ensure_snippet, ensure_translation, seed_key
 
 from .models import GraphicRecording, Kind, Topic, Workshop
 

@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -75,17 +76,25 @@ class WorkshopQuerySet(TranslatableQuerySet):
         """Workshops a district took part in."""
         return self.filter(districts__translation_key=district_translation_key).distinct()
 
+    def with_finish(self):
+        """Annotated with ``finish``: when each workshop is over (its end, or its start without one), as ``finishes_at``."""
+        return self.annotate(finish=Coalesce("ends_at", "starts_at"))
+
+    def upcoming(self):
+        """Workshops that are not over yet."""
+        return self.with_finish().filter(finish__gt=timezone.now())
+
+    def past(self):
+        """Dated workshops that are over."""
+        return self.with_finish().filter(finish__lte=timezone.now())
+
     def next_turn(self) -> datetime | None:
-        """When the next workshop is over (its end, or its start without one): then it moves from upcoming to past."""
-        now = timezone.now()
-        over = Coalesce("ends_at", "starts_at")
-        return self.annotate(over=over).filter(over__gt=now).aggregate(turn=Min("over"))["turn"]
+        """When the next workshop is over: then it moves from upcoming to past."""
+        return self.upcoming().aggregate(turn=Min("finish"))["turn"]
 
 
 def recording_images() -> Prefetch:
     """The recordings' images with their renditions, so showing them costs no query per picture."""
-    from wagtail.images import get_image_model
-
     return Prefetch("recordings__image", queryset=get_image_model().objects.prefetch_renditions())
 
 
@@ -96,19 +105,6 @@ def reading_order(workshops, now: datetime | None = None) -> list["Workshop"]:
     past = sorted((w for w in workshops if w.starts_at and not w.is_upcoming(now)), key=lambda w: w.starts_at, reverse=True)
     undated = sorted((w for w in workshops if not w.starts_at), key=lambda w: w.title.casefold())
     return [*upcoming, *past, *undated]
-
-
-def seconds_until_next_change(workshops, now: datetime | None = None, longest: int = 60 * 60) -> int:
-    """How long what is shown about these workshops stays right: until the next one ends, at most ``longest``.
-
-    When a workshop ends it moves from upcoming to past and its meeting link
-    disappears, so anything cached about it must expire then by itself.
-    """
-    now = now or timezone.now()
-    ends = [w.finishes_at() for w in workshops if w.finishes_at() and w.finishes_at() > now]
-    if not ends:
-        return longest
-    return max(1, min(longest, int((min(ends) - now).total_seconds()) + 1))
 
 
 class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -2,7 +2,6 @@
 
 import django_filters
 from django.db.models.functions import ExtractYear
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
@@ -49,12 +48,9 @@ class WorkshopFilterSet(WagtailFilterSet):
         return queryset.filter(starts_at__year=year)
 
     def filter_when(self, queryset, name, when):
-        now = timezone.now()
         if when == "undated":
             return queryset.filter(starts_at=None)
-        if when == "upcoming":
-            return queryset.filter(starts_at__gt=now) | queryset.filter(ends_at__gt=now)
-        return queryset.exclude(starts_at=None).exclude(starts_at__gt=now).exclude(ends_at__gt=now)
+        return queryset.upcoming() if when == "upcoming" else queryset.past()
 
 
 class WorkshopViewSet(SnippetViewSet):

@@ -17,6 +17,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "sciencecity",
+    "navigation",
+    "edge",
+    "uploads",
+    "seeding",
     "search",
     "partnerships",
     "districts",
@@ -63,7 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outermost but for the HTTPS redirect: it sees the final response, cookies included.
-    "sciencecity.cache_headers.CacheHeadersMiddleware",
+    "edge.cache_headers.CacheHeadersMiddleware",
     "sciencecity.security.SecurityHeadersMiddleware",
     "sciencecity.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -71,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware has checked the host: the site and page from the shared cache.
-    "sciencecity.routing.RoutingMiddleware",
+    "navigation.routing.RoutingMiddleware",
     "sciencecity.security.PublicMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,7 +195,7 @@ CACHES = {
 }
 
 # The one full-page cache is in front (deploy/nginx or a CDN): how long it may keep a page that
-# nothing changes. Every change purges it (sciencecity/frontend_cache.py).
+# nothing changes. Every change purges it (edge/purge.py).
 EDGE_CACHE_SECONDS = 60 * 60
 
 # Tasks (django-tasks, as Wagtail 8 uses): Wagtail's own (search and reference index) run at once;
@@ -258,7 +262,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "
 
 # ---------------------------------------------------------------------------
 # Admin hardening: login throttling, two-factor sign-in, safe uploads, sessions
-# (the accounts app and sciencecity/uploads.py).
+# (the accounts app and uploads/forms.py).
 # ---------------------------------------------------------------------------
 # django-axes sees every login attempt through its backend, which must come first.
 AUTHENTICATION_BACKENDS = [
@@ -301,13 +305,13 @@ SESSION_COOKIE_AGE = 4 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Uploads: size, type and pixel limits; sciencecity/uploads.py also checks the bytes.
+# Uploads: size, type and pixel limits; uploads/forms.py also checks the bytes.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_IMAGE_FORM_BASE = "sciencecity.uploads.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "sciencecity.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
 
 # No version fingerprint on the admin's static URLs (Wagtail's ?v= hash of its
 # version); production's hashed file names already bust caches.
@@ -315,7 +319,7 @@ WAGTAILADMIN_STATIC_FILE_VERSION_STRINGS = False
 
 
 # Caches in front of the site (the nginx edge of deploy/nginx/, Cloudflare, CloudFront), purged after
-# every change (sciencecity/frontend_cache.py); configured by environment variables alone.
+# every change (edge/purge.py); configured by environment variables alone.
 WAGTAILFRONTENDCACHE = frontend_cache_settings()
 
 

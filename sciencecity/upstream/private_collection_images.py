@@ -10,7 +10,7 @@ collection (the image forms, used by the single and multiple upload, editing
 and the chooser; and the bulk "Add to collection"), making a collection that
 holds images private, and moving a collection that holds images into a private
 one. Delete this module, its ``apply()`` call in ``sciencecity.apps`` and
-``ImageForm.clean`` in ``sciencecity/uploads.py`` once Wagtail serves images of
+``ImageForm.clean`` in ``uploads/forms.py`` once Wagtail serves images of
 private collections only to those allowed to see them.
 """
 

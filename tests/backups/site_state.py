@@ -22,7 +22,7 @@ def populate() -> None:
     from wagtail.models import Page
 
     from sciencecity.roles import EDITORS
-    from sciencecity.seeding import seed_key
+    from seeding.tools import seed_key
 
     editor = User.objects.create_user("backup-redaktoer", "redaktoer@sciencecity.invalid", "et-godt-langt-kodeord-42")
     editor.groups.add(Group.objects.get(name=EDITORS))

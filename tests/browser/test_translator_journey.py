@@ -17,7 +17,7 @@ def changed_danish_page():
     """An editor has changed and published the Danish privacy policy, and synced its translation."""
     from wagtail.models import Page
 
-    from sciencecity.seeding import seed_key
+    from seeding.tools import seed_key
 
     danish = Page.objects.get(translation_key=seed_key("privacy-policy"), locale__language_code="da").specific
     original = danish.introduction

@@ -31,7 +31,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.images.utils import get_allowed_image_extensions
 
-from .upstream.private_collection_images import check_image_collection
+from sciencecity.upstream.private_collection_images import check_image_collection
 
 # Enough of the start of a file to recognise its type (filetype reads 8 KiB too).
 HEAD_SIZE = 8192

@@ -9,31 +9,11 @@ a public page costs one query: itself. Anything the chrome does not know
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Site
-from wagtail.models.sites import get_site_for_hostname
 
-from .chrome import CHROME_TIMEOUT, SITES_KEY, request_chromes
-
-
-def find_site(request) -> Site | None:
-    """Wagtail's choice of site for the request's host and port, kept in the shared cache."""
-    hostname, _port = split_domain_port(request.get_host())
-    address = (hostname, request.get_port())
-    table = cache.get(SITES_KEY) or {}
-    if address not in table:
-        try:
-            site = get_site_for_hostname(*address)
-        except Site.DoesNotExist:
-            site = None
-        # Host names are limited by ALLOWED_HOSTS, so the table stays small.
-        table = {**table, address: site}
-        cache.set(SITES_KEY, table, CHROME_TIMEOUT)
-    return table[address]
+from .chrome import find_site, request_chromes
 
 
 def route_from_chrome(request, path: str):
@@ -56,18 +36,18 @@ def route_from_chrome(request, path: str):
 
 
 class RoutingMiddleware:
-    """Give every request its site, and Wagtail's page view its page, from the cache where Wagtail looks first."""
+    """Give Wagtail's page view its site and page from the cache, where Wagtail looks first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = find_site(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        """Before Wagtail's page view: its route, where the chrome knows the address."""
+        """Before Wagtail's page view: its site and route, where the chrome knows the address."""
         if view_func is wagtail_views.serve:
+            find_site(request)
             route = route_from_chrome(request, request.path)
             if route is not ...:
                 request._wagtail_route_for_request = route

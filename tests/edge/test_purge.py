@@ -8,7 +8,7 @@ from django_tasks import task_backends
 from wagtail.models import PageViewRestriction
 
 from districts.models import District
-from sciencecity.frontend_cache import PURGED_KEY, purge_frontend_caches
+from edge.purge import PURGED_KEY, purge_frontend_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_a_failed_purge_is_logged_and_queued_again_later(site_content, settings,
     }
     queue = task_backends["purge"]
     queue.clear()
-    with caplog.at_level(logging.ERROR, logger="sciencecity.frontend_cache"):
+    with caplog.at_level(logging.ERROR, logger="edge.purge"):
         purge_frontend_caches.call(["https://example.org/da/gone/"])
     assert "tried again" in caplog.text
     [retry] = queue.results

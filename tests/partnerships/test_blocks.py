@@ -20,7 +20,7 @@ from sciencecity.blocks import (
     QuotationBlock,
     TextBlock,
 )
-from sciencecity.seeding import Block, Translated, ensure_page, ensure_translation
+from seeding.tools import Block, Translated, ensure_page, ensure_translation
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.http.request import split_domain_port
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.rich_text import expand_db_html
 
-from . import registry
+from sciencecity import registry
+from sciencecity.models import Alternate, FooterText, InformationPage, OrganisationSettings
 
 CHROME_TIMEOUT = 24 * 60 * 60
 # Which site answers each host and port (``routing.find_site``); forgotten with the chromes.
@@ -79,8 +83,27 @@ def request_chromes(request) -> dict[str, Chrome]:
     """Every language's chrome for the request's site: one cache look-up per request, built on a miss."""
     chromes = getattr(request, "_sciencecity_chromes", None)
     if chromes is None:
-        chromes = request._sciencecity_chromes = get_chromes(Site.find_for_request(request))
+        chromes = request._sciencecity_chromes = get_chromes(find_site(request))
     return chromes
+
+
+def find_site(request) -> Site | None:
+    """Wagtail's choice of site for the request's host and port, kept in the shared cache and on the request."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname, _port = split_domain_port(request.get_host())
+        address = (hostname, request.get_port())
+        table = cache.get(SITES_KEY) or {}
+        if address not in table:
+            try:
+                site = get_site_for_hostname(*address)
+            except Site.DoesNotExist:
+                site = None
+            # Host names are limited by ALLOWED_HOSTS, so the table stays small.
+            table = {**table, address: site}
+            cache.set(SITES_KEY, table, CHROME_TIMEOUT)
+        # Where Wagtail's Site.find_for_request looks first.
+        request._wagtail_site = table[address]
+    return request._wagtail_site
 
 
 def get_chromes(site: Site | None) -> dict[str, Chrome]:
@@ -120,10 +143,29 @@ def forget_chrome() -> None:
                                     for code, _name in settings.LANGUAGES)])
 
 
+def forget_chrome_now_and_after_commit(removed_pages=()) -> None:
+    """Forget the chromes now, for what this transaction reads next, and again after the commit,
+    since until then other processes read and may cache the old rows."""
+    forget_chrome()
+    transaction.on_commit(forget_chrome, robust=True)
+
+
+def page_alternates(request, page, route: str = "") -> list[Alternate]:
+    """Every live, real language version of ``page`` (``route`` appended), from the chrome where it knows them."""
+    if request is not None and not getattr(page, "alias_of_id", None):
+        chromes = request_chromes(request)
+        alternates = [
+            Alternate(code, url + route)
+            for code, _name in settings.LANGUAGES
+            if (url := chromes[code].by_translation_key.get(str(page.translation_key))) is not None
+        ]
+        if alternates:
+            return alternates
+    return page.get_alternates(request, route)
+
+
 def build_chrome(site: Site, language: str) -> Chrome:
     """Read the menu, page titles, legal pages, footer text and organisation facts from the database."""
-    from .models import FooterText, InformationPage, OrganisationSettings
-
     home = (
         Page.objects.live()
         .filter(translation_key=site.root_page.translation_key, locale__language_code=language, alias_of__isnull=True)

@@ -69,7 +69,7 @@ def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pa
 
 @pytest.mark.parametrize("language", ["da", "sv"])
 def test_building_the_chrome_takes_a_fixed_number_of_queries(site_content, django_assert_max_num_queries, language):
-    from sciencecity.chrome import build_chrome
+    from navigation.chrome import build_chrome
 
     site = site_content.page("home").get_site()
     # The locale's home page, the tree, one query per page type in it, the site root paths (once, from

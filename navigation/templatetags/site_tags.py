@@ -2,10 +2,10 @@
 
 from django import template
 from django.utils.translation import get_language
-from wagtail.models import Site
 
+from navigation.chrome import Link, get_chromes, request_chromes
 from sciencecity import seo
-from sciencecity.chrome import Link, get_chromes, request_chromes
+from wagtail.images import get_image_model
 
 register = template.Library()
 
@@ -77,7 +77,6 @@ def social_image(context, chrome):
     """The 1200×630 rendition to show when the page is shared: its own image, else the site's default."""
     image = getattr(context.get("page"), "social_image", None)
     if image is None and chrome.organisation.get("default_social_image_id"):
-        from wagtail.images import get_image_model
 
         image = get_image_model().objects.filter(pk=chrome.organisation["default_social_image_id"]).first()
     return image.get_rendition("fill-1200x630|format-jpeg") if image else None

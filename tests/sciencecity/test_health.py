@@ -7,7 +7,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import OperationalError, connections
 
-from tests.test_settings import manage
+from tests.sciencecity.test_settings import manage
 
 pytestmark = pytest.mark.django_db
 

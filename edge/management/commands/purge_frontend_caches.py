@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from sciencecity.frontend_cache import purge_frontend_caches
+from edge.purge import purge_frontend_caches
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from .chrome import request_chromes
+from navigation.chrome import request_chromes
 
 NEVER_SHARED = ("/admin/", "/documents/", "/health/", "/_util/")
 SHAREABLE_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")

@@ -22,7 +22,7 @@ from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, Site
 
-from .upstream.frontend_cache_purge import PurgeFailed, purge
+from sciencecity.upstream.frontend_cache_purge import PurgeFailed, purge
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +95,11 @@ class _PendingPurge:
         purge_frontend_caches.enqueue(sorted(self.removed))
 
 
-def purge_after_commit(removed=()) -> None:
-    """Queue one purge for when the current transaction commits (at once outside one)."""
+def purge_after_commit(removed_pages=()) -> None:
+    """Queue one purge for when the current transaction commits (at once outside one), the removed pages' old addresses included."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
+    removed = [address for page in removed_pages for address in page_addresses(page)]
     pending = next((callback for _ids, callback, _robust in connection.run_on_commit
                     if isinstance(callback, _PendingPurge) and not callback.queued), None)
     if pending is None:

@@ -12,7 +12,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from sciencecity.chrome import cached_with_content
+from navigation.chrome import cached_with_content
 
 register = template.Library()
 

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from navigation.chrome import page_alternates, request_chromes
+
 register = template.Library()
 
 
@@ -34,7 +36,7 @@ def _alternates(context):
     # The head's hreflang links and the switcher both need them: look them up once.
     memo = request.__dict__.setdefault("_language_alternates", {})
     if page.pk not in memo:
-        memo[page.pk] = page.get_alternates(request)
+        memo[page.pk] = page_alternates(request, page)
     return memo[page.pk]
 
 
@@ -89,8 +91,6 @@ def alias_original(context):
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
     """The URL of a page's version in the visitor's language (the page's own if there is none), from the chrome."""
-    from sciencecity.chrome import request_chromes
-
     if page is None:
         return ""
     request = context.get("request")

@@ -10,8 +10,8 @@ import datetime
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page
 
-from .models import FooterText, InformationPage, OrganisationSettings
-from .seeding import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key
+from sciencecity.models import FooterText, InformationPage, OrganisationSettings
+from .tools import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key
 
 # Wagtail's first migration makes a placeholder page; we replace it with our home page.
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NavigationConfig(AppConfig):
+    """What every page shows around its content (menu, breadcrumbs, footer, language links), and finding pages by address."""
+
+    name = "navigation"
+    verbose_name = _("Navigation")
+
+    def ready(self):
+        from sciencecity import registry
+
+        from .chrome import forget_chrome_now_and_after_commit
+
+        registry.register_change_listener(forget_chrome_now_and_after_commit)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UploadsConfig(AppConfig):
+    """Safe uploads: Wagtail's image and document forms, with each file's real type checked from its bytes."""
+
+    name = "uploads"
+    verbose_name = _("Uploads")
