@@ -155,6 +155,7 @@ class OrganisationContactBlock(blocks.StaticBlock):
         template = "sciencecity/blocks/organisation_contact.html"
         admin_text = _("Shows the address, e-mail and phone from Settings → Organisation details; nothing while they are empty.")
         description = _("The organisation's contact details, kept in its settings.")
+        preview_value = None
 
 
 class ContentStreamBlock(blocks.StreamBlock):
