@@ -1,10 +1,11 @@
-"""The GIID network's participants as the organisation's page lists them, plus the two partners.
+"""The GIID network's participants exactly as the organisation's page lists them, and the two partners apart.
 
 The source page runs its list together ("… Dublin, Ireland Halifax Innovation
-District, …", "… Melbourne, AustraliaDistritoTec, …"); here every district is
-its own record. Positions are the cities' (city-level, for the map). Websites
-are given where they are public knowledge and left empty otherwise; the
-members' descriptions are left for editors rather than invented.
+District, …", "… Melbourne, AustraliaDistritoTec, …"); here every participant
+is its own record. Websites and the cities' positions are stable public facts,
+kept with their sources in ``seeding/public_facts.py``; the participants'
+descriptions are left for editors rather than invented. Science City Lyngby and
+Future by Lund are not participants: they are partners, shown apart as such.
 """
 
 from decimal import Decimal
@@ -12,51 +13,27 @@ from decimal import Decimal
 from django.conf import settings
 from wagtail.models import Locale
 
+from seeding.public_facts import CITY_POSITIONS, website
 from seeding.tools import Translated, ensure_snippet, ensure_translation
 
 from .models import Continent, District, Role
 
 NA, EU, OC = Continent.NORTH_AMERICA, Continent.EUROPE, Continent.OCEANIA
 
-# slug: (name, city, country, continent, latitude, longitude, website, name language)
+# slug: (name, city, country, continent, name language). "Milan" in the source is Milano to a Danish or Swedish reader.
 MEMBERS = {
-    "cleveland-health-tech-corridor": (
-        "Cleveland Health-Tech Corridor", "Cleveland", "US", NA, "41.49930", "-81.69440",
-        "https://www.healthtechcorridor.com/", "en",
-    ),
-    "galway-city-innovation-district": (
-        "Galway City Innovation District", "Galway", "IE", EU, "53.27070", "-9.05680", "", "en",
-    ),
-    "grand-canal-innovation-district": (
-        "Grand Canal Innovation District", "Dublin", "IE", EU, "53.34980", "-6.26030", "", "en",
-    ),
-    "halifax-innovation-district": (
-        "Halifax Innovation District", "Halifax", "CA", NA, "44.64880", "-63.57520", "", "en",
-    ),
-    "liverpool-innovation-precinct": (
-        "Liverpool Innovation Precinct", "Liverpool", "AU", OC, "-33.92060", "150.92380", "", "en",
-    ),
-    "mars-discovery-district": (
-        "MaRS Discovery District", "Toronto", "CA", NA, "43.65320", "-79.38320", "https://www.marsdd.com/", "en",
-    ),
-    "mind-milano-innovation-district": (
-        "MIND – Milano Innovation District", "Milan", "IT", EU, "45.46420", "9.19000", "https://www.mindmilano.it/", "en",
-    ),
-    "monash-technology-precinct": (
-        "Monash Technology Precinct", "Melbourne", "AU", OC, "-37.81360", "144.96310", "", "en",
-    ),
-    "distritotec": (
-        "DistritoTec", "Monterrey", "MX", NA, "25.68660", "-100.31610", "https://distritotec.tec.mx/", "es",
-    ),
-    "technology-square": (
-        "Technology Square", "Atlanta", "US", NA, "33.74900", "-84.38800", "", "en",
-    ),
-    "tonsley-innovation-district": (
-        "Tonsley Innovation District", "Adelaide", "AU", OC, "-34.92850", "138.60070", "https://tonsley.com.au/", "en",
-    ),
-    "ucity-square": (
-        "uCity Square", "Philadelphia", "US", NA, "39.95260", "-75.16520", "https://ucitysquare.com/", "en",
-    ),
+    "cleveland-health-tech-corridor": ("Cleveland Health-Tech Corridor", "Cleveland", "US", NA, "en"),
+    "galway-city-innovation-district": ("Galway City Innovation District", "Galway", "IE", EU, "en"),
+    "grand-canal-innovation-district": ("Grand Canal Innovation District", "Dublin", "IE", EU, "en"),
+    "halifax-innovation-district": ("Halifax Innovation District", "Halifax", "CA", NA, "en"),
+    "liverpool-innovation-precinct": ("Liverpool Innovation Precinct", "Liverpool", "AU", OC, "en"),
+    "mars-discovery-district": ("MaRS Discovery District", "Toronto", "CA", NA, "en"),
+    "mind-milano-innovation-district": ("MIND – Milano Innovation District", "Milano", "IT", EU, "en"),
+    "monash-technology-precinct": ("Monash Technology Precinct", "Melbourne", "AU", OC, "en"),
+    "distritotec": ("DistritoTec", "Monterrey", "MX", NA, "es"),
+    "technology-square": ("Technology Square", "Atlanta", "US", NA, "en"),
+    "tonsley-innovation-district": ("Tonsley Innovation District", "Adelaide", "AU", OC, "en"),
+    "ucity-square": ("uCity Square", "Philadelphia", "US", NA, "en"),
 }
 
 PARTNERS = {
@@ -65,16 +42,12 @@ PARTNERS = {
         "city": "Kongens Lyngby",
         "country": "DK",
         "continent": EU,
-        "latitude": Decimal("55.77040"),
-        "longitude": Decimal("12.50380"),
-        "website": "https://www.sciencecitylyngby.dk/",
         "name_language": "en",
-        "joined_year": 2019,
         "short_description": Translated(
-            "Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region og har "
-            "været partner i GIID-netværket siden 2019.",
-            "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region och har "
-            "varit partner i GIID-nätverket sedan 2019.",
+            "Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region og "
+            "indgik i 2019 et partnerskab med GIID-netværket.",
+            "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region och "
+            "ingick 2019 ett partnerskap med GIID-nätverket.",
         ),
     },
     "future-by-lund": {
@@ -82,11 +55,7 @@ PARTNERS = {
         "city": "Lund",
         "country": "SE",
         "continent": EU,
-        "latitude": Decimal("55.70470"),
-        "longitude": Decimal("13.19100"),
-        "website": "https://futurebylund.se/",
         "name_language": "en",
-        "joined_year": None,
         "short_description": Translated(
             "Lunds kommunes innovationsafdeling. Science City Lyngby har samarbejdet med Future by Lund siden "
             "sommeren 2019.",
@@ -97,24 +66,28 @@ PARTNERS = {
 }
 
 
+def _place(slug: str, city: str) -> dict:
+    """The public facts about a seeded district: its city's position and its official website."""
+    latitude, longitude = CITY_POSITIONS[city].value
+    return {"latitude": Decimal(latitude), "longitude": Decimal(longitude), "website": website(slug)}
+
+
 def seeded_districts() -> dict[str, dict]:
-    """Every seeded district's fields, by slug: the twelve members, then the two partners."""
+    """Every seeded district's fields, by slug: the twelve participants, then the two partners."""
     districts = {}
-    for slug, (name, city, country, continent, latitude, longitude, website, language) in MEMBERS.items():
+    for slug, (name, city, country, continent, language) in MEMBERS.items():
         districts[slug] = {
             "name": name,
             "city": city,
             "country": country,
             "continent": continent,
-            "latitude": Decimal(latitude),
-            "longitude": Decimal(longitude),
-            "website": website,
             "name_language": language,
             "role": Role.MEMBER,
             "short_description": "",
+            **_place(slug, city),
         }
     for slug, fields in PARTNERS.items():
-        districts[slug] = {**fields, "role": Role.PARTNER}
+        districts[slug] = {**fields, "role": Role.PARTNER, "joined_year": None, **_place(slug, fields["city"])}
     return {slug: {"slug": slug, **fields} for slug, fields in districts.items()}
 
 

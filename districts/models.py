@@ -52,6 +52,10 @@ class DistrictQuerySet(TranslatableQuerySet):
         """Members of the network, partners left out."""
         return self.filter(role=Role.MEMBER)
 
+    def partners(self):
+        """Partners such as Science City Lyngby itself: never counted among the network's participants."""
+        return self.filter(role=Role.PARTNER)
+
 
 class District(TranslatableMixin, index.Indexed, models.Model):
     """An innovation district: a member of the GIID network, or a partner such as Science City Lyngby."""

@@ -224,6 +224,10 @@ def build_chrome(site: Site, language: str) -> Chrome:
         "social_links": settings.social_links,
         "default_social_image_id": settings.default_social_image_id,
     }
+    # The name alone is no way to reach anyone: without the rest, no contact block is shown.
+    organisation["has_contact"] = bool(
+        organisation["address_lines"] or organisation["email"] or organisation["phone"] or organisation["social_links"]
+    )
     return Chrome(
         language=language,
         home=links[home.path],

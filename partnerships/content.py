@@ -1,14 +1,16 @@
 """The partnership story as seeded content: Danish from the organisation's page, Swedish beside it.
 
 The Danish text follows Science City Lyngby's page about its partnership with
-the Global Institute for Innovation Districts word for word; the Swedish is a
-translation of it. English names carry lang="en" through the rich-text feature
+the Global Institute for Innovation Districts word for word, but for the page's
+slip "en by og erhvervsudvikling" (here "by- og erhvervsudvikling"); the Swedish
+is a translation of it. Web addresses come from ``seeding/public_facts.py``. English names carry lang="en" through the rich-text feature
 that editors use for the same purpose.
 """
 
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from seeding.public_facts import website
 from seeding.site_content import remove_wagtail_welcome_page
 from seeding.tools import Block, PageRef, Translated, ensure_page, ensure_translation
 
@@ -44,7 +46,7 @@ PARTNERSHIP = {
         "i vores region. Det er en kompliceret proces, der kræver løbende inspiration og erfaringsudveksling "
         "med andre, der arbejder efter samme mål.",
         "Science City Lyngby har en ambitiös strategi för att utveckla ett ekosystem för innovation i "
-        "världsklass i vår region. Det är en komplicerad process som kräver löpande inspiration och "
+        "världsklass i vår region. Det är en komplicerad process som kräver kontinuerlig inspiration och "
         "erfarenhetsutbyte med andra som arbetar mot samma mål.",
     ),
     "body": [
@@ -56,11 +58,11 @@ PARTNERSHIP = {
                 "om udviklingen af innovationsdistrikter i specifikke geografier.</p>"
                 "<p>Innovationsdistrikter over hele verden arbejder på at skabe vækst, beskæftigelse og bæredygtig "
                 "udvikling sammen med vidensinstitutioner og -virksomheder samt offentlige aktører som ’drivere’ "
-                "for at sikre en by og erhvervsudvikling, der tiltrækker virksomheder og talent samt understøtter "
+                "for at sikre by- og erhvervsudvikling, der tiltrækker virksomheder og talent samt understøtter "
                 "innovation.</p>",
                 "<p>Science City Lyngby ingick därför 2019 ett partnerskap med ett globalt nätverk av mindre "
                 "regioner från USA, Kanada, Europa och Australien, vars gemensamma mål är att dela kunskap och "
-                "erfarenheter om utvecklingen av innovationsdistrikt i specifika geografier.</p>"
+                "erfarenheter om utvecklingen av innovationsdistrikt i specifika geografiska områden.</p>"
                 "<p>Innovationsdistrikt världen över arbetar för att skapa tillväxt, sysselsättning och hållbar "
                 "utveckling tillsammans med kunskapsinstitutioner och kunskapsföretag samt offentliga aktörer som "
                 "’drivkrafter’ för att säkra en stads- och näringslivsutveckling som attraherar företag och talang "
@@ -74,7 +76,7 @@ PARTNERSHIP = {
                 "<p>Gennem månedlige online workshops med deltagere fra hele verden har vi taget del i en "
                 "erfaringsudveksling og udvikling af selve innovationsdistriktstankegangen.</p>",
                 "<h2>Erfarenhetsutbyte och utveckling</h2>"
-                "<p>Genom månatliga onlineworkshoppar med deltagare från hela världen har vi tagit del i ett "
+                "<p>Genom månatliga onlineworkshoppar med deltagare från hela världen har vi deltagit i ett "
                 "erfarenhetsutbyte och i utvecklingen av själva tankesättet kring innovationsdistrikt.</p>",
             ),
         ),
@@ -106,7 +108,7 @@ PARTNERSHIP = {
                 f"<p>Erfarenhetsutbytet med {GIID}, och därmed med framväxande innovationsdistrikt från hela "
                 "världen, har varit och är fortfarande ett givande samarbete för Science City Lyngby när det "
                 "gäller att nå våra strategiska mål. Några av huvudtemana bakom tankesättet kring "
-                "innovationsdistrikt bygger nämligen på sammanhang, mobilitet och kunskapsutbyte mellan sektorer "
+                "innovationsdistrikt bygger nämligen på sammanhållning, mobilitet och kunskapsutbyte mellan sektorer "
                 "för att stärka ett geografiskt områdes innovationskraft.</p>",
             ),
         ),
@@ -134,8 +136,8 @@ PARTNERSHIP = {
                     "kunskapsintensiva företag möts, delar kunskap och samarbetar med entreprenörer, inkubatorer, "
                     "investerare och offentliga aktörer för att främja innovation, kreativitet och "
                     "kommersialisering av idéer och kunskap. Innovationsdistrikt är samtidigt områden som är "
-                    "fysiskt, socialt och digitalt sammankopplade och har en stor variation av näringsliv, "
-                    "bostäder samt kulturella och rekreativa utbud.",
+                    "fysiskt, socialt och digitalt sammankopplade och rymmer en blandning av näringsliv, "
+                    "bostäder och kultur- och fritidsutbud.",
                 ),
                 "source_title": "The Rise of Innovation Districts: A New Geography of Innovation in America",
                 "source_language": "en",
@@ -156,7 +158,7 @@ PARTNERSHIP = {
                 "distrikterne.</p>",
                 f"<h2>Om {GIID}</h2>"
                 f"<p>{GIID} ({GIID_SHORT}) är ett icke vinstdrivande globalt nätverk av innovationsdistrikt som "
-                "grundades i syfte att identifiera utmaningar och stödja en strategisk utveckling i de deltagande "
+                "grundades i syfte att identifiera utmaningar och stödja den strategiska utvecklingen i de deltagande "
                 f"distrikten. Dessutom finns {GIID_SHORT} till för att kommunicera och dela lärdomar och "
                 "erfarenheter mellan distrikten.</p>",
             ),
@@ -166,7 +168,7 @@ PARTNERSHIP = {
             {
                 "label": Translated("Læs mere om GIID", "Läs mer om GIID"),
                 "page": None,
-                "url": "https://www.giid.org/",
+                "url": website("giid"),
                 "link_language": "en",
             },
         ),
@@ -195,17 +197,17 @@ NETWORK = {
             Translated(
                 f"<p>{GIID} ({GIID_SHORT}) er et globalt netværk af innovationsdistrikter etableret med det formål "
                 "at identificere udfordringer og understøtte en strategisk udvikling i de deltagende distrikter. "
-                "Science City Lyngby har været en del af netværket siden 2019.</p>",
+                "Science City Lyngby indgik i 2019 et partnerskab med netværket.</p>",
                 f"<p>{GIID} ({GIID_SHORT}) är ett globalt nätverk av innovationsdistrikt som grundades i syfte att "
-                "identifiera utmaningar och stödja en strategisk utveckling i de deltagande distrikten. "
-                "Science City Lyngby har varit en del av nätverket sedan 2019.</p>",
+                "identifiera utmaningar och stödja den strategiska utvecklingen i de deltagande distrikten. "
+                "Science City Lyngby ingick 2019 ett partnerskap med nätverket.</p>",
             ),
         ),
     ],
     "directory_heading": Translated("Deltagere i GIID-netværket", "Deltagare i GIID-nätverket"),
     "directory_introduction": Translated(
         "Find distrikterne efter land eller verdensdel.",
-        "Hitta distrikten efter land eller världsdel.",
+        "Filtrera distrikten efter land eller världsdel.",
     ),
 }
 
@@ -218,7 +220,7 @@ WORKSHOPS = {
         "Netværkets distrikter mødes hver måned online og deler erfaringer i workshops og peer sessions. "
         "Her finder du de kommende møder, de tidligere og deres grafiske opsamlinger.",
         "Nätverkets distrikt möts varje månad online och delar erfarenheter i workshoppar och peer sessions. "
-        "Här hittar du de kommande mötena, de tidigare och deras grafiska sammanfattningar.",
+        "Här hittar du kommande och tidigare möten och deras grafiska sammanfattningar.",
     ),
 }
 
@@ -236,7 +238,7 @@ LUND = {
     "partner_name": "Future by Lund",
     "partner_name_language": "en",
     "partner_organisation": Translated("Lunds kommune", "Lunds kommun"),
-    "partner_website": "https://futurebylund.se/",
+    "partner_website": website("future-by-lund"),
     "partner_website_language": "sv",
     "since": Translated("sommeren 2019", "sommaren 2019"),
     "body": [
@@ -254,8 +256,9 @@ LUND = {
         f"<p>Senest har vi i Lyngby delt vores erfaringer med at samarbejde med {GIID}</p>",
         f"<p>Senast har vi i Lyngby delat med oss av våra erfarenheter av att samarbeta med {GIID}</p>",
     ),
-    "article_link_text": Translated("her (på svensk)", "här (på svenska)"),
-    # Filled in by editors with the address of the article on Lund's site.
+    # The source's link text; a Swedish page needs no "(på svenska)" after a Swedish article.
+    "article_link_text": Translated("her (på svensk)", "här"),
+    # The source gives no address for the article: until editors fill it in, the link text shows as plain text.
     "article_url": "",
     "article_language": "sv",
 }

@@ -136,8 +136,12 @@ class NetworkPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
-        """The directory: every district, filtered by country and continent from the query string."""
-        districts = cached_with_content(request, f"directory:{self.pk}", lambda: list(District.objects.in_language()))
+        """The directory: the network's members, filtered by country and continent from the query string; partners apart."""
+        districts, partners = cached_with_content(
+            request,
+            f"directory:{self.pk}",
+            lambda: (list(District.objects.members().in_language()), list(District.objects.partners().in_language())),
+        )
         filters = DirectoryFilters.from_query(request.GET, districts)
         shown = [district for district in districts if filters.matches(district)]
         return self.render(
@@ -146,6 +150,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
                 "filters": filters,
                 "districts": [(district, self.district_url(district)) for district in shown],
                 "district_count": len(districts),
+                "partners": [(partner, self.district_url(partner)) for partner in partners],
             },
         )
 

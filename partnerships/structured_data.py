@@ -36,7 +36,7 @@ def district(district: District, page_url: str) -> dict:
 
 
 def event(workshop: Workshop, page_url: str) -> dict:
-    """A dated workshop as an online Event."""
+    """A dated workshop as an online Event; no organiser is named, since no source names one."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -51,7 +51,6 @@ def event(workshop: Workshop, page_url: str) -> dict:
             "@type": "VirtualLocation",
             "url": workshop.meeting_url if workshop.show_meeting_link() else page_url,
         },
-        "organizer": GIID,
     }
     if workshop.summary:
         data["description"] = workshop.summary

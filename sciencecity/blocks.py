@@ -146,6 +146,18 @@ class LinkCardBlock(blocks.StructBlock):
         }
 
 
+class OrganisationContactBlock(blocks.StaticBlock):
+    """The organisation's contact details as its settings hold them, so a page never repeats them by hand."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact details")
+        template = "sciencecity/blocks/organisation_contact.html"
+        admin_text = _("Shows the address, e-mail and phone from Settings → Organisation details; nothing while they are empty.")
+        description = _("The organisation's contact details, kept in its settings.")
+        preview_value = None
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The blocks for the body of every page."""
 
@@ -154,3 +166,4 @@ class ContentStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     call_to_action = CallToActionBlock()
     link_card = LinkCardBlock()
+    organisation_contact = OrganisationContactBlock()

@@ -53,35 +53,46 @@ ACCESSIBILITY_STATEMENT = {
             "text",
             Translated(
                 "<h2>Overholdelse af kravene</h2>"
-                f"<p>Webstedet er udviklet til at overholde {WCAG} 2.2 på niveau AA, som er kravet i EU's "
-                "webtilgængelighedsdirektiv og i den danske lov om tilgængelighed af offentlige organers websteder "
-                "og mobilapplikationer.</p>"
+                "<p>Kravet i EU's webtilgængelighedsdirektiv og i den danske lov om tilgængelighed af offentlige "
+                "organers websteder og mobilapplikationer er den europæiske standard EN 301 549, som for websteder "
+                f"henviser til {WCAG} 2.1 på niveau AA. Webstedet er udviklet til at leve op til det krav, og vi "
+                f"sigter efter {WCAG} 2.2 på niveau AA.</p>"
                 "<h2>Sådan tester vi</h2>"
-                "<p>Hver gang webstedet ændres, kontrolleres alle sider på begge sprog automatisk i en rigtig browser: "
-                f"mod {WCAG} 2.0, 2.1 og 2.2 på niveau A og AA, i fuld bredde og i en bredde på 320 pixel, og mod "
-                "W3C's regler for gyldig HTML. Vi tester også, at alt kan bruges med tastaturet alene, og at det "
-                "altid er tydeligt, hvor fokus er.</p>"
+                "<p>Hver gang webstedets programkode ændres, kontrolleres alle sidetyper på begge sprog automatisk i "
+                f"en rigtig browser: mod {WCAG} 2.0, 2.1 og 2.2 på niveau A og AA, i fuld bredde og i en bredde på "
+                "320 pixel, og mod W3C's regler for gyldig HTML. Testene kontrollerer også, at menuen og sprogvælgeren "
+                "kan bruges med tastaturet alene, og at det er tydeligt, hvor fokus er. Indhold, som redaktionen "
+                "tilføjer eller ændrer, bliver ikke kontrolleret automatisk.</p>"
                 "<h2>Giv os besked</h2>"
-                "<p>Oplever du problemer med tilgængeligheden, så skriv til os på e-mailadressen nederst på siden, "
-                "og fortæl, hvilken side og hvilket indhold det drejer sig om.</p>"
+                "<p>Oplever du problemer med tilgængeligheden, så kontakt os og fortæl, hvilken side og hvilket "
+                "indhold det drejer sig om.</p>",
+                "<h2>Efterlevnad av kraven</h2>"
+                "<p>Kravet i EU:s webbtillgänglighetsdirektiv och i den danska lagen om tillgänglighet till "
+                "offentliga organs webbplatser och mobilapplikationer är den europeiska standarden EN 301 549, som för "
+                f"webbplatser hänvisar till {WCAG} 2.1 på nivå AA. Webbplatsen är utvecklad för att uppfylla det "
+                f"kravet, och vi siktar på {WCAG} 2.2 på nivå AA.</p>"
+                "<h2>Så testar vi</h2>"
+                "<p>Varje gång webbplatsens programkod ändras kontrolleras alla sidtyper på båda språken automatiskt "
+                f"i en riktig webbläsare: mot {WCAG} 2.0, 2.1 och 2.2 på nivå A och AA, i full bredd och i en bredd "
+                "på 320 pixlar, och mot W3C:s regler för giltig HTML. Testerna kontrollerar också att menyn och "
+                "språkväljaren går att använda med enbart tangentbordet och att det syns var fokus är. Innehåll som "
+                "redaktionen lägger till eller ändrar kontrolleras inte automatiskt.</p>"
+                "<h2>Kontakta oss</h2>"
+                "<p>Om du upplever problem med tillgängligheten kan du kontakta oss och berätta vilken sida och "
+                "vilket innehåll det gäller.</p>",
+            ),
+        ),
+        # Whatever contact the organisation's settings hold, so the statement never points at an empty footer.
+        Block("organisation_contact", None),
+        Block(
+            "text",
+            Translated(
                 "<h2>Klagemulighed</h2>"
                 "<p>Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn "
                 "med webtilgængelighed i Danmark.</p>",
-                "<h2>Efterlevnad av kraven</h2>"
-                f"<p>Webbplatsen är utvecklad för att uppfylla {WCAG} 2.2 på nivå AA, som är kravet i EU:s "
-                "webbtillgänglighetsdirektiv och i den danska lagen om tillgänglighet till offentliga organs "
-                "webbplatser och mobilapplikationer.</p>"
-                "<h2>Så testar vi</h2>"
-                "<p>Varje gång webbplatsen ändras kontrolleras alla sidor på båda språken automatiskt i en riktig "
-                f"webbläsare: mot {WCAG} 2.0, 2.1 och 2.2 på nivå A och AA, i full bredd och i en bredd på 320 pixlar, "
-                "och mot W3C:s regler för giltig HTML. Vi testar också att allt kan användas med enbart tangentbordet "
-                "och att det alltid syns var fokus är.</p>"
-                "<h2>Meddela oss</h2>"
-                "<p>Upplever du problem med tillgängligheten, skriv till oss på e-postadressen längst ned på sidan och "
-                "berätta vilken sida och vilket innehåll det gäller.</p>"
                 "<h2>Möjlighet att klaga</h2>"
-                "<p>Är du inte nöjd med vårt svar kan du klaga till Digitaliseringsstyrelsen, den danska myndighet "
-                "som har tillsyn över webbtillgänglighet i Danmark.</p>",
+                "<p>Är du inte nöjd med vårt svar kan du vända dig till Digitaliseringsstyrelsen, den danska "
+                "myndighet som har tillsyn över webbtillgänglighet.</p>",
             ),
         ),
     ],
@@ -120,7 +131,7 @@ PRIVACY_POLICY = {
                 "<p>Webbplatsen sätter inga kakor hos besökare, använder inga analysverktyg och hämtar ingenting från "
                 "andra webbplatser, inte heller typsnitt eller kartor. Därför ber vi dig inte om samtycke.</p>"
                 "<h2>Serverns loggfiler</h2>"
-                "<p>Som alla webbservrar noterar vår server teknisk information om varje förfrågan, bland annat "
+                "<p>Som alla webbservrar registrerar vår server teknisk information om varje förfrågan, bland annat "
                 "IP-adress, tidpunkt och den adress som visades, för att kunna driva webbplatsen säkert. "
                 "Uppgifterna används inte för att följa enskilda personer och sparas bara så länge driften kräver "
                 "det.</p>"
@@ -130,8 +141,8 @@ PRIVACY_POLICY = {
                 "<p>För medarbetare som loggar in för att redigera webbplatsen sparar vi namn, e-postadress och "
                 "en kaka för den inloggade sessionen.</p>"
                 "<h2>Dina rättigheter</h2>"
-                "<p>Du har rätt till tillgång till, rättelse av och radering av dina uppgifter. Du kan klaga till "
-                "Datatilsynet, den danska dataskyddsmyndigheten.</p>",
+                "<p>Du har rätt att få tillgång till dina uppgifter och få dem rättade eller raderade. Du kan vända "
+                "dig till Datatilsynet, den danska dataskyddsmyndigheten.</p>",
             ),
         ),
     ],

@@ -219,9 +219,18 @@ class GraphicRecording(TranslatableMixin, Orderable):
     """A drawing that sums up a session, with alt text and a longer description, both translatable."""
 
     workshop = ParentalKey(Workshop, related_name="recordings", on_delete=models.CASCADE)
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+")
+    # Empty until editors have the drawing: visitors then see the title and description, never a stand-in image.
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty until you have the drawing; the page then shows the title and description only."),
+    )
     alt_text = models.CharField(
-        _("alternative text"), max_length=300, help_text=_("What the drawing shows, in one or two sentences.")
+        _("alternative text"), max_length=300, blank=True, help_text=_("What the drawing shows, in one or two sentences.")
     )
     description = models.TextField(
         _("description"), blank=True, help_text=_("The drawing's content in full, for everyone who cannot see it.")
@@ -233,6 +242,12 @@ class GraphicRecording(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("graphic recording")
         verbose_name_plural = _("graphic recordings")
+
+    def clean(self):
+        """A drawing needs its alternative text."""
+        super().clean()
+        if self.image_id and not self.alt_text.strip():
+            raise ValidationError({"alt_text": _("Describe the drawing for those who cannot see it.")})
 
 
 class ResourceLink(TranslatableMixin, Orderable):

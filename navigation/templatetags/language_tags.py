@@ -90,7 +90,7 @@ def alias_original(context):
 
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
-    """The URL of a page's version in the visitor's language (the page's own if there is none), from the chrome."""
+    """The URL of a page's version in the visitor's language (the page's own if there is none), "" if it is not live."""
     if page is None:
         return ""
     request = context.get("request")
@@ -98,4 +98,6 @@ def localized_url(context, page):
         url = request_chromes(request)[get_language()].by_translation_key.get(str(page.translation_key))
         if url is not None:
             return url
-    return page.localized.url
+    localized = page.localized
+    # An unpublished page has an address but no content there: the link is then shown as plain text.
+    return localized.url if localized.live else ""

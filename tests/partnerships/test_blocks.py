@@ -44,8 +44,18 @@ def test_every_block_has_an_icon_template_description_and_preview(name, block):
 
 @pytest.mark.parametrize("name,block", list(PartnershipStreamBlock().child_blocks.items()))
 def test_every_block_renders_its_preview(site_content, name, block):
+    from django.test import RequestFactory
+    from wagtail.models import Site
+
+    from sciencecity.models import OrganisationSettings
+
     ImageFactory()
-    html = block.render(block.get_preview_value(), {"page": site_content.page("giid-partnership")})
+    # The contact block shows what the settings hold, and nothing while they are empty.
+    details = OrganisationSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    details.email = "kontakt@example.org"
+    details.save()
+    request = RequestFactory().get("/da/")
+    html = block.render(block.get_preview_value(), {"page": site_content.page("giid-partnership"), "request": request})
     assert html.strip(), name
 
 

@@ -55,12 +55,11 @@ def test_seed_has_the_four_questions_and_the_two_undated_peer_sessions(site_cont
         sessions = Workshop.objects.filter(locale__language_code=language, kind=Kind.PEER_SESSION)
         assert {s.title for s in sessions} == {"Inclusive Innovation", "Investing in Startups"}
         assert all(s.starts_at is None for s in sessions)
-        assert all(s.recordings.count() == 1 and s.recordings.first().alt_text for s in sessions)
+        # The source shows a recording of each session but its drawing is not in the seed: none is drawn in its place.
+        assert all(s.recordings.count() == 1 and s.recordings.first().image is None for s in sessions)
     assert Topic.objects.get(locale__language_code="da", slug="talent").question == (
         "Hvordan tiltrækker og fastholder man talent?"
     )
-    swedish = Workshop.objects.get(locale__language_code="sv", slug="inclusive-innovation").recordings.first()
-    assert swedish.alt_text.startswith("Platshållare") and not set(swedish.description) & set("æøÆØ")
 
 
 def test_reading_order_is_upcoming_then_past_by_year_then_undated(dated):
@@ -98,10 +97,12 @@ def test_topic_and_district_filters(client, dated, site_content):
     dated["soon"].topics.set([talent])
     dated["soon"].districts.set(District.objects.filter(locale__language_code="da", slug="mars-discovery-district"))
     dated["soon"].save()
+    dated["later"].districts.set(District.objects.filter(locale__language_code="da", slug="ucity-square"))
+    dated["later"].save()
     url = site_content.page("giid-workshops", "sv").url
     assert [a.get_text() for a in soup(client, url, topic="talent").select(".workshop-item__title a")] == ["Soon"]
-    by_district = soup(client, url, district="science-city-lyngby").select(".workshop-item__title a")
-    assert {a.get_text() for a in by_district} == {"Inclusive Innovation", "Investing in Startups"}
+    by_district = soup(client, url, district="ucity-square").select(".workshop-item__title a")
+    assert {a.get_text() for a in by_district} == {"Later"}
     assert [a.get_text() for a in soup(client, url, district="mars-discovery-district").select(".workshop-item__title a")] == ["Soon"]
 
 
@@ -148,7 +149,7 @@ def test_dated_workshop_has_event_json_ld(client, dated, site_content):
     assert datetime.datetime.fromisoformat(event["endDate"]) == dated["soon"].ends_at
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["location"] == {"@type": "VirtualLocation", "url": "https://meet.example.org/soon"}
-    assert event["organizer"]["name"] == "Global Institute for Innovation Districts"
+    assert "organizer" not in event  # no source names one
 
 
 def test_undated_workshop_has_no_event_json_ld(client, site_content):
@@ -163,8 +164,7 @@ def test_workshop_pages_in_both_languages_point_at_each_other(client, site_conte
     html = soup(client, url)
     assert html.html["lang"] == language and html.h1["lang"] == "en"
     assert html.select_one(f'nav.language-switcher a[hreflang="{other}"]')["href"] == other_url
-    recording = html.select_one("figure.graphic-recording")
-    assert recording.img["alt"] and recording.figcaption
+    assert html.select("figure.graphic-recording, .graphic-recording img") == []  # its drawing is not there yet
 
 
 def test_partnership_page_shows_the_questions_and_the_recordings(client, site_content):
@@ -176,9 +176,13 @@ def test_partnership_page_shows_the_questions_and_the_recordings(client, site_co
     assert html.select_one(".recording-session h3 span")["lang"] == "en"
 
 
-def test_district_pages_list_their_workshops(client, site_content):
+def test_district_pages_list_their_workshops(client, dated, site_content):
+    dated["soon"].districts.set(District.objects.filter(locale__language_code="da", slug="distritotec"))
+    dated["soon"].save()
+    html = soup(client, f"{site_content.page('giid-network').url}distritotec/")
+    assert {a.get_text() for a in html.select(".workshop-item__title a")} == {"Soon"}
     html = soup(client, f"{site_content.page('giid-network').url}science-city-lyngby/")
-    assert {a.get_text() for a in html.select(".workshop-item__title a")} == {"Inclusive Innovation", "Investing in Startups"}
+    assert html.select(".workshop-item__title a") == []  # the source names no session Lyngby took part in
 
 
 def test_listing_needs_the_same_queries_for_5_and_100_workshops(client, site_content):
@@ -226,6 +230,8 @@ def test_admin_lists_workshops_with_search_and_filters(client, dated, site_conte
         assert titles(when="upcoming") == {"Soon", "Later"}
         assert titles(when="past") == {"Old", "Recent"}
         assert titles(when="undated") == {"Inclusive Innovation", "Investing in Startups"}
-        talent = Topic.objects.get(slug="startups", locale__language_code="da")
-        assert titles(topic=str(talent.pk)) == {"Investing in Startups"}
+        startups = Topic.objects.get(slug="startups", locale__language_code="da")
+        dated["recent"].topics.set([startups])
+        dated["recent"].save()
+        assert titles(topic=str(startups.pk)) == {"Recent"}
         assert titles(q="Inclusive") == {"Inclusive Innovation"}
