@@ -30,7 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
-    "wagtail.users",
+    # wagtail.users, with the groups list saying what each group may do.
+    "sciencecity.admin_apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
