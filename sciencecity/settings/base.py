@@ -245,6 +245,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multiling
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# No avatars from Gravatar: the admin makes no requests to other hosts (and its CSP would block them).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Wagtail's own admin language choices: ours first, English for those who prefer it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
 
