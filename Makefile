@@ -13,8 +13,8 @@ PORT ?= 8000
 ## Set up everything and serve the site with its content on http://127.0.0.1:8000
 run: setup messages
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_site_content
 	$(MANAGE) ensure_admin
+	$(MANAGE) load_site_content
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Set up and run the whole test suite (browser and HTML checks need Chromium, Java and npm)

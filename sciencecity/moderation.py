@@ -1,20 +1,40 @@
-"""The moderation workflow of the Danish tree: editors submit, communications approvers publish."""
+"""The moderation workflow of the Danish tree: editors submit, communications approvers publish.
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+Approvals must reach a person: the loader makes the first administrator an
+approver where the approvers' group is empty, with ADMIN_EMAIL as their
+address if they have none, and the dashboard warns while no approver can be
+e-mailed (``reachable_approvers``). Wagtail's own "Moderators approval"
+workflow and task, made by its first migrations, give way to ours.
+"""
 
-from .roles import APPROVERS
+import os
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Q
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from .roles import ADMINISTRATORS, APPROVERS
 
 WORKFLOW_NAME = "Godkendelse af danske sider"
-# Wagtail's first migrations assign this workflow to the root, which would
-# also moderate the Swedish tree; translators publish there directly.
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 TASK_NAME = "Godkendelse ved kommunikationsgodkendere"
+# Wagtail's first migrations make these and assign the workflow to the root,
+# which would also moderate the Swedish tree; translators publish there directly.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+WAGTAIL_DEFAULT_TASK = "Moderators approval"
 
 
 def apply_workflow() -> list[str]:
     """Create the workflow and assign it to the Danish home page (so the Danish tree only), where missing."""
-
     created = []
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
@@ -33,6 +53,76 @@ def apply_workflow() -> list[str]:
     return created
 
 
+def replace_wagtail_default_workflow() -> list[str]:
+    """Give pages (and snippet types) assigned Wagtail's workflow ours instead; delete its workflow and task.
+
+    Where they have history (finished or running moderation), they are
+    disabled instead, so the history stays; a running one is left to finish.
+    """
+    done = []
+    ours = Workflow.objects.get(name=WORKFLOW_NAME)
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        moved = WorkflowPage.objects.filter(workflow=workflow).update(workflow=ours)
+        moved += WorkflowContentType.objects.filter(workflow=workflow).update(workflow=ours)
+        states = WorkflowState.objects.filter(workflow=workflow)
+        if states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists():
+            continue
+        if states.exists():
+            workflow.deactivate()
+            done.append(f"the disabling of Wagtail's workflow {workflow.name!r} ({moved} assignments moved to ours)")
+        else:
+            workflow.delete()
+            done.append(f"the removal of Wagtail's workflow {workflow.name!r} ({moved} assignments moved to ours)")
+    for task in GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_TASK).exclude(workflow_tasks__workflow__active=True):
+        states = TaskState.objects.filter(task=task)
+        if states.filter(status=TaskState.STATUS_IN_PROGRESS).exists():
+            continue
+        if states.exists():
+            task.deactivate()
+            done.append(f"the disabling of Wagtail's task {task.name!r}")
+        else:
+            task.delete()
+            done.append(f"the removal of Wagtail's task {task.name!r}")
+    return done
+
+
+def reachable_approvers():
+    """Active users of the active approval tasks' groups whom Wagtail would e-mail a submission."""
+    tasks = GroupApprovalTask.objects.filter(active=True, workflow_tasks__workflow__active=True)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=Group.objects.filter(groupapprovaltask__in=tasks))
+        .exclude(email="")
+        .exclude(wagtail_userprofile__submitted_notifications=False)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def first_administrator():
+    """The earliest active superuser, else the earliest active member of the administrators' group."""
+    users = get_user_model().objects.filter(is_active=True).order_by("pk")
+    return users.filter(is_superuser=True).first() or users.filter(groups__name=ADMINISTRATORS).first()
+
+
+def ensure_an_approver() -> list[str]:
+    """Make the first administrator an approver while the group is empty; give them ADMIN_EMAIL if they have no address."""
+    approvers = Group.objects.get(name=APPROVERS)
+    admin = first_administrator()
+    if admin is None or approvers.user_set.filter(is_active=True).exclude(pk=admin.pk).exists():
+        return []
+    done = []
+    if not admin.groups.filter(pk=approvers.pk).exists():
+        admin.groups.add(approvers)
+        done.append(f"the administrator {admin.get_username()!r} as an approver")
+    address = (os.environ.get("ADMIN_EMAIL") or "").strip()
+    if not admin.email and address:
+        admin.email = address
+        admin.save(update_fields=["email"])
+        done.append(f"the approver's e-mail address {address!r}")
+    return done
+
+
 def load() -> list[str]:
     """The content loader's entry point."""
-    return apply_workflow()
+    return apply_workflow() + replace_wagtail_default_workflow() + ensure_an_approver()

@@ -9,13 +9,17 @@
 
 Applying adds what the table grants and never removes what an administrator
 added in the admin. The Danish tree is moderated: editors submit, approvers
-publish (the workflow in ``moderation.py``).
+publish (the workflow in ``moderation.py``). Wagtail's own "Moderators" and
+"Editors" groups, made by its first migrations, would sit confusingly beside
+these: their members join the matching group here, and they are deleted.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS = "Communications editors"
@@ -38,6 +42,7 @@ class Role:
     """A group and what it may do: page permissions per language tree, media, and model permissions."""
 
     name: str
+    description: Promise  # one line, shown in the admin's list of groups
     pages: dict[str, list[str]] = field(default_factory=dict)  # language code ("*" for all) -> codenames
     media: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)  # "app_label.codename"
@@ -47,12 +52,14 @@ class Role:
 ROLES = [
     Role(
         EDITORS,
+        _("May edit Danish pages and submit them for approval, and keep districts, workshops and the footer text up to date."),
         pages={"da": EDIT_PAGES},
         media=USE_MEDIA,
         models=["wagtailadmin.access_admin", "sciencecity.change_footertext", *MANAGE_DISTRICTS, *MANAGE_WORKSHOPS],
     ),
     Role(
         APPROVERS,
+        _("May do what editors do, and approve and publish Danish pages; is e-mailed when a page is submitted."),
         pages={"da": PUBLISH_PAGES},
         media=USE_MEDIA,
         models=[
@@ -65,6 +72,7 @@ ROLES = [
     ),
     Role(
         TRANSLATORS,
+        _("May translate into Swedish, and edit and publish Swedish pages directly."),
         pages={"sv": PUBLISH_PAGES},
         media=CHOOSE_MEDIA,
         models=[
@@ -76,8 +84,16 @@ ROLES = [
             "workshops.change_topic",
         ],
     ),
-    Role(ADMINISTRATORS, pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True),
+    Role(
+        ADMINISTRATORS,
+        _("May do everything, including adding users and choosing their groups."),
+        pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True
+    ),
 ]
+DESCRIPTIONS = {role.name: role.description for role in ROLES}
+
+# Wagtail's default groups, and the group of ours each one's members join.
+WAGTAIL_DEFAULT_GROUPS = {"Moderators": APPROVERS, "Editors": EDITORS}
 
 
 def _permissions(names: list[str]) -> list[Permission]:
@@ -124,6 +140,20 @@ def apply_roles() -> list[str]:
     return created
 
 
+def merge_wagtail_default_groups() -> list[str]:
+    """Move the members of Wagtail's default groups into ours, then delete those groups."""
+    done = []
+    for name, ours in WAGTAIL_DEFAULT_GROUPS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        members = list(group.user_set.all())
+        Group.objects.get(name=ours).user_set.add(*members)
+        group.delete()
+        done.append(f"the merge of Wagtail's group {name!r} into {ours!r} ({len(members)} members moved)")
+    return done
+
+
 def load() -> list[str]:
     """The content loader's entry point."""
-    return apply_roles()
+    return apply_roles() + merge_wagtail_default_groups()

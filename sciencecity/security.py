@@ -18,6 +18,16 @@ STRICT_ADMIN_PREFIXES = ("/admin/two-factor/",)
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 POSTING_PATHS = ("/admin/", "/documents/")
 
+# Wagtail renders a preview (page editor's panel, revisions, wagtail-localize's translation
+# preview) by running a dummy request for the page's public address through every middleware
+# (Page.make_preview_request sets request.is_dummy); the admin shows the result in a frame.
+PREVIEW_FRAME_ANCESTORS = {"frame-ancestors": ["'self'"]}
+
+
+def is_preview(request) -> bool:
+    """Whether this is Wagtail's dummy request for a preview, which never reaches a visitor."""
+    return getattr(request, "is_dummy", False) is True
+
 
 def uses_admin_policy(path: str) -> bool:
     """Whether a path gets the admin's policy."""
@@ -25,13 +35,31 @@ def uses_admin_policy(path: str) -> bool:
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, choosing the admin's policy for admin paths."""
+    """django-csp's middleware, choosing the admin's policy for admin paths and letting the admin frame previews."""
+
+    def process_response(self, request, response):
+        """The policy; for a preview also X-Frame-Options SAMEORIGIN, over Django's DENY.
+
+        Wagtail's edit and translation preview views set SAMEORIGIN on their
+        own responses, its revision preview does not; this middleware sits
+        outside Django's XFrameOptionsMiddleware (which `check --deploy` wants
+        by name), so it has the last word.
+        """
+        response = super().process_response(request, response)
+        if is_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
-        """The public policy from settings, or the admin policy for the admin."""
+        """The public policy from settings (framable by the admin for a preview), or the admin policy for the admin."""
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and uses_admin_policy(request.path_info):
+        if report_only or parts.config is not None:
+            return parts
+        if uses_admin_policy(request.path_info):
             return PolicyParts(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"], parts.update, parts.replace, parts.nonce)
+        if is_preview(request):
+            # The public policy, so a preview breaks where the page would; only the admin may frame it.
+            return PolicyParts(parts.config, parts.update, {**(parts.replace or {}), **PREVIEW_FRAME_ANCESTORS}, parts.nonce)
         return parts
 
 

@@ -4,8 +4,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
-
+from .database import database_settings
 from .environment import code_digest, env, env_bool, env_list
 from .frontend_cache import frontend_cache_settings
 
@@ -36,7 +35,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
-    "wagtail.users",
+    # wagtail.users, with the groups list saying what each group may do.
+    "sciencecity.admin_apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A save that waited too long for the database is explained (503), not a 500.
+    "sciencecity.database_busy.DatabaseBusyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -161,13 +163,7 @@ TEMPLATES = [
 
 # SQLite is the embedded default so the site runs with nothing else installed;
 # production points DATABASE_URL at PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": database_settings(env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The release: part of every cache key, so a deploy never reads what the last release cached
@@ -255,6 +251,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multilingual_search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# No avatars from Gravatar: the admin makes no requests to other hosts (and its CSP would block them).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Wagtail's own admin language choices: ours first, English for those who prefer it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
