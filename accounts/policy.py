@@ -4,7 +4,7 @@ from django.conf import settings
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sciencecity.roles import ADMINISTRATORS, APPROVERS
+from editorial.roles import ADMINISTRATORS, APPROVERS
 
 # Members of these groups publish or administer; their accounts need a second factor.
 ENROLMENT_REQUIRED_GROUPS = [APPROVERS, ADMINISTRATORS]

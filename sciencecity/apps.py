@@ -11,7 +11,7 @@ class ScienceCityConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from . import moderation, registry, roles, signals
+        from . import registry, signals
         from .models import FooterText, OrganisationSettings
         from .upstream import (
             csv_formulas,
@@ -32,5 +32,3 @@ class ScienceCityConfig(AppConfig):
         localize_menu_label.apply()
         registry.register_content_models(FooterText, OrganisationSettings, get_image_model())
         signals.connect()
-        registry.register_content(roles.load, order=40)
-        registry.register_content(moderation.load, order=50)

@@ -1,17 +1,13 @@
-"""Admin extensions for the whole site: the rich-text feature that marks English passages, the footer snippet,
-the dashboard's warning when no approver can be e-mailed.
-"""
+"""Admin extensions for the whole site: the rich-text feature that marks English passages, the footer snippet."""
 
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import FooterText
-from .moderation import reachable_approvers
 
 LANG_EN_STYLE = "LANG_EN"
 
@@ -56,23 +52,3 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 register_snippet(FooterTextViewSet)
-
-
-class NoReachableApproverPanel(Component):
-    """Says on the dashboard that submitted pages reach no one while no approver has an e-mail address."""
-
-    name = "no_reachable_approver"
-    template_name = "sciencecity/admin/no_reachable_approver.html"
-    order = 10  # above Wagtail's own panels
-
-    def get_context_data(self, parent_context):
-        """Whether the signed-in user may fix it themselves (edit users)."""
-        user = parent_context["request"].user
-        return {"can_edit_users": user.has_perm("auth.change_user")}
-
-
-@hooks.register("construct_homepage_panels")
-def warn_when_no_approver_can_be_reached(request, panels):
-    """Put the warning first on the dashboard while no approver can be e-mailed."""
-    if not reachable_approvers().exists():
-        panels.insert(0, NoReachableApproverPanel())

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS
 from districts.models import District
 from sciencecity.models import FooterText
 from workshops.models import Topic, Workshop

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "edge",
     "uploads",
     "seeding",
+    "editorial",
     "search",
     "partnerships",
     "districts",
@@ -36,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.sites",
     # wagtail.users, with the groups list saying what each group may do.
-    "sciencecity.admin_apps.UsersConfig",
+    "editorial.admin_apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

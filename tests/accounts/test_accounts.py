@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from accounts.devices import new_recovery_codes
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

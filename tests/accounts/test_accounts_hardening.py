@@ -17,7 +17,7 @@ def test_admin_sessions_end_after_a_few_idle_hours_and_with_the_browser():
 
 
 def test_an_admin_login_gets_a_browser_session_cookie_that_expires_when_idle(client):
-    from sciencecity.roles import EDITORS
+    from editorial.roles import EDITORS
     from tests.factories import UserFactory
 
     user = UserFactory(groups=[EDITORS])

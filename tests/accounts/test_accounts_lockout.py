@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import RequestFactory
 
 from accounts.throttling import client_ip
-from sciencecity.roles import EDITORS
+from editorial.roles import EDITORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 
-from sciencecity.roles import ADMINISTRATORS, TRANSLATORS
+from editorial.roles import ADMINISTRATORS, TRANSLATORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

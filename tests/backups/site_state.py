@@ -21,7 +21,7 @@ def populate() -> None:
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Page
 
-    from sciencecity.roles import EDITORS
+    from editorial.roles import EDITORS
     from seeding.tools import seed_key
 
     editor = User.objects.create_user("backup-redaktoer", "redaktoer@sciencecity.invalid", "et-godt-langt-kodeord-42")

@@ -14,7 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from locale_upstream.gaps import DOMAINS, source_entries
-from sciencecity.roles import ADMINISTRATORS, EDITORS, TRANSLATORS
+from editorial.roles import ADMINISTRATORS, EDITORS, TRANSLATORS
 from tests.factories import UserFactory
 
 from .test_two_factor import fresh_code, password_login

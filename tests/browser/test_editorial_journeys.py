@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS
 from tests.factories import UserFactory
 
 from .test_admin_language import sign_in

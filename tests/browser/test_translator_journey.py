@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from sciencecity.roles import TRANSLATORS
+from editorial.roles import TRANSLATORS
 from tests.conftest import sync_translations
 from tests.factories import UserFactory
 

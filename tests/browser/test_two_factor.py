@@ -18,7 +18,7 @@ from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from sciencecity.roles import APPROVERS
+from editorial.roles import APPROVERS
 from tests.factories import UserFactory
 
 from .conftest import DESKTOP, PHONE

@@ -137,7 +137,7 @@ def test_a_change_through_one_instance_is_read_from_the_other_at_once(django_db_
     from wagtail.models import Page
     from wagtail_localize.models import StringSegment, Translation
 
-    from sciencecity.roles import TRANSLATORS
+    from editorial.roles import TRANSLATORS
     from seeding.tools import seed_key
     from tests.factories import UserFactory
 

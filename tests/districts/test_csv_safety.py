@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from accounts.testing import force_verified_login
 from districts.importing import COLUMNS, import_districts
 from districts.models import District
-from sciencecity.roles import ADMINISTRATORS, EDITORS
+from editorial.roles import ADMINISTRATORS, EDITORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

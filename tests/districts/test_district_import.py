@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from districts.importing import COLUMNS, EXPORT_COLUMNS
 from districts.models import District
-from sciencecity.roles import EDITORS
+from editorial.roles import EDITORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

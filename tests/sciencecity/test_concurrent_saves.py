@@ -116,7 +116,7 @@ def editor_client(client, db, site_content):
     from wagtail.users.models import UserProfile
 
     from accounts.testing import force_verified_login
-    from sciencecity.roles import ADMINISTRATORS
+    from editorial.roles import ADMINISTRATORS
     from tests.factories import UserFactory
 
     def sign_in(language):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from accounts.testing import force_verified_login
 from partnerships.models import HomePage
-from sciencecity.roles import ADMINISTRATORS
+from editorial.roles import ADMINISTRATORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

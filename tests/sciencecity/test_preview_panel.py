@@ -5,9 +5,9 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from accounts.testing import force_verified_login
-from sciencecity.roles import ADMINISTRATORS
+from editorial.roles import ADMINISTRATORS
 from tests.factories import UserFactory
-from tests.test_security import directives
+from tests.sciencecity.test_security import directives
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from accounts.testing import force_verified_login
-from sciencecity.roles import ADMINISTRATORS
+from editorial.roles import ADMINISTRATORS
 from tests.factories import ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

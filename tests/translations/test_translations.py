@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from districts.models import District
-from sciencecity.roles import EDITORS, TRANSLATORS
+from editorial.roles import EDITORS, TRANSLATORS
 from tests.conftest import sync_translations
 from tests.factories import UserFactory
 from translations.status import State, translation_statuses

@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
-from sciencecity.roles import EDITORS
+from editorial.roles import EDITORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

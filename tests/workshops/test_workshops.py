@@ -212,7 +212,7 @@ def test_listing_needs_the_same_queries_for_5_and_100_workshops(client, site_con
 
 
 def test_admin_lists_workshops_with_search_and_filters(client, dated, site_content):
-    from sciencecity.roles import EDITORS
+    from editorial.roles import EDITORS
     from tests.factories import UserFactory
 
     editor = UserFactory(groups=[EDITORS])

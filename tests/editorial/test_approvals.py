@@ -6,8 +6,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from accounts.testing import force_verified_login
-from sciencecity.moderation import ensure_an_approver, reachable_approvers
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS
+from editorial.moderation import ensure_an_approver, reachable_approvers
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

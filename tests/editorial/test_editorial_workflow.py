@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.testing import force_verified_login
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS, apply_roles
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS, TRANSLATORS, apply_roles
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,6 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class UsersConfig(WagtailUsersAppConfig):
-    """wagtail.users, with the groups list of sciencecity/groups.py, as Wagtail documents for swapping it."""
+    """wagtail.users, with the groups list of editorial/groups.py, as Wagtail documents for swapping it."""
 
-    group_viewset = "sciencecity.groups.GroupViewSet"
+    group_viewset = "editorial.groups.GroupViewSet"

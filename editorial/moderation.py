@@ -11,7 +11,6 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Q
 from wagtail.models import (
     GroupApprovalTask,
     Page,

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from accounts.testing import force_verified_login
-from sciencecity import moderation, roles
-from sciencecity.roles import ADMINISTRATORS, APPROVERS, EDITORS, ROLES
+from editorial import moderation, roles
+from editorial.roles import ADMINISTRATORS, APPROVERS, EDITORS, ROLES
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

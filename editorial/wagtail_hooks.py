@@ -1,0 +1,26 @@
+"""The dashboard's warning while no approver can be e-mailed."""
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from .moderation import reachable_approvers
+
+
+class NoReachableApproverPanel(Component):
+    """Says on the dashboard that submitted pages reach no one while no approver has an e-mail address."""
+
+    name = "no_reachable_approver"
+    template_name = "editorial/admin/no_reachable_approver.html"
+    order = 10  # above Wagtail's own panels
+
+    def get_context_data(self, parent_context):
+        """Whether the signed-in user may fix it themselves (edit users)."""
+        user = parent_context["request"].user
+        return {"can_edit_users": user.has_perm("auth.change_user")}
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_no_approver_can_be_reached(request, panels):
+    """Put the warning first on the dashboard while no approver can be e-mailed."""
+    if not reachable_approvers().exists():
+        panels.insert(0, NoReachableApproverPanel())
