@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content_models
+from sciencecity.registry import register_editorial_models
 
 
 class DistrictsConfig(AppConfig):
@@ -13,4 +13,4 @@ class DistrictsConfig(AppConfig):
     def ready(self):
         from .models import District
 
-        register_content_models(District)
+        register_editorial_models(District)

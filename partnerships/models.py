@@ -145,6 +145,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         """The directory: every district, filtered by country and continent from the query string."""
         districts = cached_with_content(request, f"directory:{self.pk}", lambda: list(District.objects.in_language()))
+        return self.render_directory(request, districts)
+
+    def render_directory(self, request, districts: list[District]):
+        """The directory of these districts (the published ones, or with a draft in a preview)."""
         filters = DirectoryFilters.from_query(request.GET, districts)
         shown = [district for district in districts if filters.matches(district)]
         return self.render(
@@ -171,6 +175,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
         district, workshops = cached_with_content(request, f"district:{self.pk}:{slug}", build)
         if district is None:
             raise Http404
+        return self.render_district(request, district, workshops)
+
+    def render_district(self, request, district: District, workshops: list):
+        """One district's page: ``workshops`` are (workshop, address) pairs."""
         url = self.district_url(district)
         return self.render(
             request,
@@ -326,6 +334,10 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
             return workshop, network_page.url if network_page else None
 
         workshop, network_url = cached_with_content(request, f"workshop:{self.pk}:{slug}", build)
+        return self.render_workshop(request, workshop, network_url)
+
+    def render_workshop(self, request, workshop: Workshop, network_url: str | None):
+        """One workshop's page; ``attach_localized_relations`` has given it its topics and districts."""
         url = self.workshop_url(workshop)
         return self.render(
             request,

@@ -11,7 +11,7 @@ class ScienceCityConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from . import registry, signals
+        from . import previews, registry, signals
         from .models import FooterText, OrganisationSettings
         from .upstream import (
             csv_formulas,
@@ -30,5 +30,7 @@ class ScienceCityConfig(AppConfig):
         stream_management_fields.apply()
         localize_editor_text.apply()
         localize_menu_label.apply()
-        registry.register_content_models(FooterText, OrganisationSettings, get_image_model())
+        registry.register_editorial_models(FooterText)
+        registry.register_content_models(OrganisationSettings, get_image_model())
+        registry.register_preview(FooterText, "", _("Home page"), previews.footer_on_home_page)
         signals.connect()

@@ -1,7 +1,14 @@
-"""The moderation workflow of the Danish tree: editors submit, communications approvers publish."""
+"""The moderation workflow of the Danish tree: editors submit, communications approvers publish.
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+The same workflow moderates the data pages show (``registry.editorial_models``);
+Wagtail assigns it to a whole model, and ``editorial.EditorialMixin`` applies
+it to the Danish versions only.
+"""
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowTask
+
+from . import registry
 from .roles import APPROVERS
 
 WORKFLOW_NAME = "Godkendelse af danske sider"
@@ -33,6 +40,18 @@ def apply_workflow() -> list[str]:
     return created
 
 
+def apply_data_workflow() -> list[str]:
+    """Assign the workflow to every model of data with drafts that has none yet."""
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    created = []
+    for model in registry.editorial_models:
+        content_type = ContentType.objects.get_for_model(model)
+        if not WorkflowContentType.objects.filter(content_type=content_type).exists():
+            WorkflowContentType.objects.create(content_type=content_type, workflow=workflow)
+            created.append(f"the workflow's assignment to {model._meta.verbose_name_plural}")
+    return created
+
+
 def load() -> list[str]:
     """The content loader's entry point."""
-    return apply_workflow()
+    return [*apply_workflow(), *apply_data_workflow()]

@@ -7,7 +7,11 @@ about registers it here. For now that is:
   clears the small caches and purges the caches in front of the site;
 - ``next_changes``: functions that say when content next changes by itself
   (a workshop ending moves it from upcoming to past), so caches in front keep
-  a page no longer than that.
+  a page no longer than that;
+- ``editorial_models``: data that goes through drafts and the Danish moderation
+  workflow (``editorial.EditorialMixin``);
+- ``previews``: how the page that shows such an object draws its preview;
+- ``checklist``: what the launch checklist on the admin dashboard asks for.
 """
 
 import datetime
@@ -15,6 +19,11 @@ from collections.abc import Callable
 
 content_models: list[type] = []
 next_changes: list[Callable[[], datetime.datetime | None]] = []
+editorial_models: list[type] = []
+# model -> [(mode name, label, draw(request, obj) -> response)]
+previews: dict[type, list[tuple[str, str, Callable]]] = {}
+# functions(request) -> the checklist's items (``checklist.Item``) that are still open
+checklist: list[Callable] = []
 
 
 def register_content_models(*models: type) -> None:
@@ -32,3 +41,22 @@ def next_change() -> datetime.datetime | None:
     """The soonest time any app's content changes by itself, or None."""
     times = [moment for when in next_changes if (moment := when()) is not None]
     return min(times) if times else None
+
+
+def register_editorial_models(*models: type) -> None:
+    """Declare models that go through drafts and the moderation workflow; their saves change public pages too."""
+    editorial_models.extend(model for model in models if model not in editorial_models)
+    register_content_models(*models)
+
+
+def register_preview(model: type, name: str, label: str, draw: Callable) -> None:
+    """Declare a way to preview ``model``: ``draw(request, obj)`` returns the page showing the unsaved object."""
+    modes = previews.setdefault(model, [])
+    if name not in {mode for mode, _label, _draw in modes}:
+        modes.append((name, label, draw))
+
+
+def register_checklist(check: Callable) -> None:
+    """Declare a function that returns the launch checklist's open items it knows about."""
+    if check not in checklist:
+        checklist.append(check)

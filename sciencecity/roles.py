@@ -31,6 +31,12 @@ MANAGE_DISTRICTS = ["districts.add_district", "districts.change_district", "dist
 MANAGE_WORKSHOPS = [
     f"workshops.{action}_{model}" for model in ("workshop", "topic") for action in ("add", "change", "delete")
 ]
+# Data has drafts like pages: publishing it (and taking others' locks) is the approvers' and translators' right.
+DATA_MODELS = ["districts.district", "workshops.workshop", "workshops.topic", "sciencecity.footertext"]
+PUBLISH_DATA = [
+    f"{app}.{action}_{model}" for app, model in (name.split(".") for name in DATA_MODELS)
+    for action in ("publish", "lock", "unlock")
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ ROLES = [
             "sciencecity.change_organisationsettings",
             *MANAGE_DISTRICTS,
             *MANAGE_WORKSHOPS,
+            *PUBLISH_DATA,
         ],
     ),
     Role(
@@ -74,6 +81,7 @@ ROLES = [
             "districts.change_district",
             "workshops.change_workshop",
             "workshops.change_topic",
+            *PUBLISH_DATA,
         ],
     ),
     Role(ADMINISTRATORS, pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True),

@@ -73,7 +73,7 @@ def search_districts(query: str, locale: Locale) -> list[SearchResult]:
     network_page = first_public(NetworkPage, locale)
     if network_page is None:
         return []
-    districts = District.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
+    districts = District.objects.filter(locale=locale, live=True).search(query)[:MAX_RESULTS_PER_SOURCE]
     return [
         SearchResult(
             district.name,
@@ -93,7 +93,7 @@ def search_workshops(query: str, locale: Locale) -> list[SearchResult]:
     workshops_page = first_public(WorkshopsPage, locale)
     if workshops_page is None:
         return []
-    workshops = Workshop.objects.filter(locale=locale).search(query)[:MAX_RESULTS_PER_SOURCE]
+    workshops = Workshop.objects.filter(locale=locale, live=True).search(query)[:MAX_RESULTS_PER_SOURCE]
     return [
         SearchResult(workshop.title, workshops_page.workshop_url(workshop), workshop.summary, str(_("Workshop or peer session")))
         for workshop in workshops

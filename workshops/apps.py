@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content_models, register_next_change
+from sciencecity.registry import register_content_models, register_editorial_models, register_next_change
 
 
 class WorkshopsConfig(AppConfig):
@@ -13,5 +13,6 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         from .models import GraphicRecording, ResourceLink, Topic, Workshop
 
-        register_content_models(Workshop, Topic, GraphicRecording, ResourceLink)
+        register_editorial_models(Workshop, Topic)
+        register_content_models(GraphicRecording, ResourceLink)
         register_next_change(Workshop.objects.next_turn)
