@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -12,6 +14,7 @@ from sciencecity.editorial import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
 
 from . import map as world_map
+from .panels import CoordinatesMapPanel
 
 
 class Continent(models.TextChoices):
@@ -135,6 +138,25 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("logo"),
         SynchronizedField("role"),
         TranslatableField("short_description"),
+    ]
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("name_language"),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("role"),
+        MultiFieldPanel(
+            [
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("continent")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                CoordinatesMapPanel(),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("short_description"),
+        FieldPanel("website"),
+        FieldPanel("joined_year"),
+        FieldPanel("logo"),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

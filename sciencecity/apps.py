@@ -11,7 +11,7 @@ class ScienceCityConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from . import previews, registry, signals
+        from . import checklist, previews, registry, signals
         from .models import FooterText, OrganisationSettings
         from .upstream import (
             csv_formulas,
@@ -33,4 +33,6 @@ class ScienceCityConfig(AppConfig):
         registry.register_editorial_models(FooterText)
         registry.register_content_models(OrganisationSettings, get_image_model())
         registry.register_preview(FooterText, "", _("Home page"), previews.footer_on_home_page)
+        registry.register_checklist(checklist.contact_details)
+        registry.register_checklist(checklist.approvers_without_email)
         signals.connect()

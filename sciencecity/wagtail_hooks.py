@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .checklist import LaunchChecklistPanel
+from .data_admin import DataViewSet, language_column
 from .models import FooterText
 
 LANG_EN_STYLE = "LANG_EN"
@@ -42,13 +43,19 @@ def register_lang_en_feature(features):
     )
 
 
-class FooterTextViewSet(SnippetViewSet):
+class FooterTextViewSet(DataViewSet):
     """The footer's words, one per language; translators translate the Danish one."""
 
     model = FooterText
     icon = "doc-full"
     menu_label = _("Footer text")
-    list_display = ["__str__", "locale"]
+    list_display = ["__str__", language_column()]
 
 
 register_snippet(FooterTextViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_launch_checklist(request, panels):
+    """The launch checklist, first on the dashboard."""
+    panels.append(LaunchChecklistPanel())

@@ -1,7 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content_models, register_editorial_models, register_next_change
+from sciencecity.registry import (
+    register_checklist,
+    register_content_models,
+    register_editorial_models,
+    register_next_change,
+)
 
 
 class WorkshopsConfig(AppConfig):
@@ -11,8 +16,10 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops and peer sessions")
 
     def ready(self):
+        from . import checklist
         from .models import GraphicRecording, ResourceLink, Topic, Workshop
 
         register_editorial_models(Workshop, Topic)
         register_content_models(GraphicRecording, ResourceLink)
         register_next_change(Workshop.objects.next_turn)
+        register_checklist(checklist.placeholder_recordings)

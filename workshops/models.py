@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
@@ -18,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from sciencecity.editorial import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
+from sciencecity.widgets import SearchableCheckboxSelectMultiple
 
 
 def source_locale_choices():
@@ -30,7 +32,9 @@ class Topic(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("short name"), max_length=60, help_text=_("For filters, e.g. “Talent”."))
     question = models.CharField(
-        _("question"), max_length=255, help_text=_("The question as the workshops put it, e.g. “How do we attract talent?”")
+        _("question"),
+        max_length=255,
+        help_text=_("The question as the workshops put it, e.g. “How do we strengthen the work with startups?”"),
     )
     slug = models.SlugField(
         _("slug"), max_length=60, help_text=_("Used in the address of the filtered workshop list. Filled in from the short name.")
@@ -53,7 +57,12 @@ class Topic(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
-    panels = [FieldPanel("question"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("question"),
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("workshop topic")
@@ -142,7 +151,7 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
         max_length=20,
         choices=Kind.choices,
         default=Kind.WORKSHOP,
-        help_text=_("A monthly online workshop, or a peer session between a few districts."),
+        help_text=_("A monthly online workshop of the network, or a GIID Network Peer Session."),
     )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True, help_text=_("Leave empty if not known."))
     ends_at = models.DateTimeField(
@@ -205,16 +214,23 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
         index.FilterField("live"),
     ]
     panels = [
-        MultiFieldPanel([FieldPanel("title"), FieldPanel("title_language"), FieldPanel("slug"), FieldPanel("kind")],
-                        heading=_("About the workshop")),
+        MultiFieldPanel(
+            [
+                TitleFieldPanel("title", placeholder=False),
+                FieldPanel("title_language"),
+                FieldPanel("slug", widget=SlugInput),
+                FieldPanel("kind"),
+            ],
+            heading=_("About the workshop"),
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("meeting_url")],
             heading=_("Time and place"),
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("districts"),
+        FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
+        FieldPanel("districts", widget=SearchableCheckboxSelectMultiple),
         InlinePanel("recordings", label=_("Graphic recordings")),
         InlinePanel("links", label=_("Resources")),
     ]
