@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from districts.models import District
+from sciencecity.previews import frameable
 from workshops.models import Workshop, reading_order
 
 from .models import NetworkPage, WorkshopsPage
@@ -28,13 +29,13 @@ def _rendered(obj, draw):
         response = draw()
         if hasattr(response, "render"):
             response.render()
-    return response
+    return frameable(response)
 
 
 def _no_page(model) -> HttpResponse:
     """The preview when the site has no page that shows such objects yet."""
     message = _("There is no published %(page)s to show the preview on yet.") % {"page": model._meta.verbose_name}
-    return HttpResponse(f"<p>{message}</p>", content_type="text/html; charset=utf-8")
+    return frameable(HttpResponse(f"<p>{message}</p>", content_type="text/html; charset=utf-8"))
 
 
 def district_page(request, district: District):

@@ -1,4 +1,10 @@
-"""The footer text's preview: the home page of its language with the editor's unsaved footer."""
+"""Previews of data: shown in the admin's preview panel, and the footer text's preview.
+
+Wagtail renders a preview through a request for the object's public address,
+so the public policy applies, and its ``frame-ancestors 'none'`` would keep
+the preview out of the admin's panel. Our previews have no scripts or
+styles inline either, so they only allow the admin's own frame.
+"""
 
 import dataclasses
 
@@ -9,6 +15,12 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .chrome import request_chromes
+
+
+def frameable(response):
+    """Let the admin, on the same origin, show this preview in its panel; the rest of the policy stays strict."""
+    response._csp_replace = {"frame-ancestors": ["'self'"]}
+    return response
 
 
 def footer_on_home_page(request, footer) -> HttpResponse:
@@ -24,4 +36,4 @@ def footer_on_home_page(request, footer) -> HttpResponse:
     with translation.override(language):
         response = home.specific.serve(request)
         response.render()
-    return response
+    return frameable(response)

@@ -170,8 +170,11 @@ def test_a_district_previews_as_its_page_and_on_the_map(client, site_content, ob
     url = reverse("wagtailsnippets_districts_district:preview_on_edit", args=[item.pk])
     data = district_form(item, name="Distrito Tec i kladde")
     assert client.post(url, data).json()["is_valid"]
-    html = client.get(url, {"mode": mode}).content.decode()
+    response = client.get(url, {"mode": mode})
+    html = response.content.decode()
     assert expected in html
+    # The admin shows it in its preview panel, a frame of its own origin.
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     if mode == "map":
         assert 'aria-label="Distrito Tec i kladde,' in html  # its marker on the map
     assert f'lang="{item.locale.language_code}"' in html
