@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content, register_content_models
+from sciencecity.registry import register_content, register_editorial_models
 
 
 class DistrictsConfig(AppConfig):
@@ -14,5 +14,5 @@ class DistrictsConfig(AppConfig):
         from . import content
         from .models import District
 
-        register_content_models(District)
+        register_editorial_models(District)
         register_content(content.load, order=10)

@@ -4,13 +4,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from sciencecity.drafts import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
 
 from . import map as world_map
+from .panels import CoordinatesMapPanel
 
 
 class Continent(models.TextChoices):
@@ -57,18 +61,28 @@ class DistrictQuerySet(TranslatableQuerySet):
         return self.filter(role=Role.PARTNER)
 
 
-class District(TranslatableMixin, index.Indexed, models.Model):
+class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     """An innovation district: a member of the GIID network, or a partner such as Science City Lyngby."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The district's own name, as it writes it, e.g. “Galway City Innovation District”.")
+    )
     name_language = models.CharField(
-        _("language of the name"), max_length=5, choices=NameLanguage.choices, default=NameLanguage.ENGLISH
+        _("language of the name"),
+        max_length=5,
+        choices=NameLanguage.choices,
+        default=NameLanguage.ENGLISH,
+        help_text=_("The language the name is in, so screen readers pronounce it right. Most names are English."),
     )
     slug = models.SlugField(_("slug"), max_length=120, help_text=_("The last part of the district's address."))
-    city = models.CharField(_("city"), max_length=100)
-    country = CountryField(_("country"))
-    continent = models.CharField(_("continent"), max_length=20, choices=Continent.choices)
-    website = models.URLField(_("website"), blank=True)
+    city = models.CharField(_("city"), max_length=100, help_text=_("The city the district is in, as visitors know it."))
+    country = CountryField(_("country"), help_text=_("Visitors can filter the directory by country."))
+    continent = models.CharField(
+        _("continent"), max_length=20, choices=Continent.choices, help_text=_("Visitors can filter the directory by it.")
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The district's own website, starting with https://. Optional.")
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
@@ -97,9 +111,20 @@ class District(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional. Shown small on the district's page; it needs no alternative text there."),
     )
-    short_description = models.TextField(_("short description"), blank=True)
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    short_description = models.TextField(
+        _("short description"),
+        blank=True,
+        help_text=_("One or two sentences about the district, shown on its page and in search results."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=Role.choices,
+        default=Role.MEMBER,
+        help_text=_("Members are listed on the partnership page; partners, such as Science City Lyngby, are not."),
+    )
 
     objects = DistrictQuerySet.as_manager()
 
@@ -118,6 +143,25 @@ class District(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("role"),
         TranslatableField("short_description"),
     ]
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("name_language"),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("role"),
+        MultiFieldPanel(
+            [
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("continent")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                CoordinatesMapPanel(),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("short_description"),
+        FieldPanel("website"),
+        FieldPanel("joined_year"),
+        FieldPanel("logo"),
+    ]
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -125,6 +169,7 @@ class District(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("short_description"),
         index.FilterField("locale_id"),
         index.FilterField("role"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from sciencecity.data_admin import DataViewSet, language_column
 
 from .importing import EXPORT_COLUMNS
 from .models import Continent, District, Role
@@ -23,7 +24,7 @@ class DistrictFilterSet(WagtailFilterSet):
         fields = ["country", "continent", "role"]
 
 
-class DistrictViewSet(SnippetViewSet):
+class DistrictViewSet(DataViewSet):
     """Innovation districts as editors maintain them."""
 
     model = District
@@ -31,7 +32,7 @@ class DistrictViewSet(SnippetViewSet):
     menu_label = _("Innovation districts")
     add_to_admin_menu = True
     menu_order = 210
-    list_display = ["name", "city", "country", "continent", "role"]
+    list_display = ["name", language_column(), "city", "country", "continent", "role"]
     list_per_page = 50
     filterset_class = DistrictFilterSet
     search_fields = ["name", "city", "short_description"]

@@ -11,8 +11,10 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from sciencecity import registry
 
-        from . import moderation, roles
+        from . import checklist, moderation, roles
 
         # Once the pages exist: the workflow is assigned to the Danish home page.
         registry.register_content(roles.load, order=40)
         registry.register_content(moderation.load, order=50)
+        registry.register_checklist(checklist.contact_details)
+        registry.register_checklist(checklist.approvers_without_email)

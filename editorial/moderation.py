@@ -11,6 +11,7 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     GroupApprovalTask,
     Page,
@@ -21,6 +22,8 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
+
+from sciencecity import registry
 
 from .roles import ADMINISTRATORS, APPROVERS
 
@@ -122,6 +125,21 @@ def ensure_an_approver() -> list[str]:
     return done
 
 
+def apply_data_workflow() -> list[str]:
+    """Assign the workflow to every model of data with drafts that has none yet (``registry.editorial_models``).
+
+    Wagtail assigns a snippet workflow to a whole model; the models' mixin applies it to the Danish versions only.
+    """
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    created = []
+    for model in registry.editorial_models:
+        content_type = ContentType.objects.get_for_model(model)
+        if not WorkflowContentType.objects.filter(content_type=content_type).exists():
+            WorkflowContentType.objects.create(content_type=content_type, workflow=workflow)
+            created.append(f"the workflow's assignment to {model._meta.verbose_name_plural}")
+    return created
+
+
 def load() -> list[str]:
     """The content loader's entry point."""
-    return apply_workflow() + replace_wagtail_default_workflow() + ensure_an_approver()
+    return apply_workflow() + replace_wagtail_default_workflow() + apply_data_workflow() + ensure_an_approver()

@@ -35,6 +35,12 @@ MANAGE_DISTRICTS = ["districts.add_district", "districts.change_district", "dist
 MANAGE_WORKSHOPS = [
     f"workshops.{action}_{model}" for model in ("workshop", "topic") for action in ("add", "change", "delete")
 ]
+# Data has drafts like pages: publishing it (and taking others' locks) is the approvers' and translators' right.
+DATA_MODELS = ["districts.district", "workshops.workshop", "workshops.topic", "sciencecity.footertext"]
+PUBLISH_DATA = [
+    f"{app}.{action}_{model}" for app, model in (name.split(".") for name in DATA_MODELS)
+    for action in ("publish", "lock", "unlock")
+]
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ ROLES = [
             "sciencecity.change_organisationsettings",
             *MANAGE_DISTRICTS,
             *MANAGE_WORKSHOPS,
+            *PUBLISH_DATA,
         ],
     ),
     Role(
@@ -82,6 +89,7 @@ ROLES = [
             "districts.change_district",
             "workshops.change_workshop",
             "workshops.change_topic",
+            *PUBLISH_DATA,
         ],
     ),
     Role(

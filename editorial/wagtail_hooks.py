@@ -1,8 +1,9 @@
-"""The dashboard's warning while no approver can be e-mailed."""
+"""The dashboard: the launch checklist, and a warning while no approver can be e-mailed."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from .checklist import LaunchChecklistPanel
 from .moderation import reachable_approvers
 
 
@@ -24,3 +25,9 @@ def warn_when_no_approver_can_be_reached(request, panels):
     """Put the warning first on the dashboard while no approver can be e-mailed."""
     if not reachable_approvers().exists():
         panels.insert(0, NoReachableApproverPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_launch_checklist(request, panels):
+    """The launch checklist, first on the dashboard."""
+    panels.append(LaunchChecklistPanel())

@@ -213,7 +213,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
         if top.depth == home.depth + 1
     )
 
-    footer = FooterText.objects.filter(locale__language_code=language).order_by("pk").first()
+    footer = FooterText.objects.filter(locale__language_code=language, live=True).order_by("pk").first()
     # Read, never create: a GET must not write (loading the content creates the row).
     settings = OrganisationSettings.objects.filter(site=site).first() or OrganisationSettings(site=site)
     organisation = {

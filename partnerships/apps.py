@@ -9,12 +9,18 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
+        from districts.models import District
         from sciencecity import registry
+        from workshops.models import Workshop
 
-        from . import content
+        from . import checklist, content, previews
         from .search import search_districts, search_workshops
 
         registry.register_search_source(search_districts)
         registry.register_search_source(search_workshops)
         # After the data the pages show.
         registry.register_content(content.load, order=20)
+        registry.register_preview(District, "", _("District page"), previews.district_page)
+        registry.register_preview(District, "map", _("On the network's map"), previews.district_on_map)
+        registry.register_preview(Workshop, "", _("Workshop page"), previews.workshop_page)
+        registry.register_checklist(checklist.missing_partner_articles)

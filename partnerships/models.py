@@ -142,6 +142,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
             f"directory:{self.pk}",
             lambda: (list(District.objects.members().in_language()), list(District.objects.partners().in_language())),
         )
+        return self.render_directory(request, districts, partners)
+
+    def render_directory(self, request, districts: list[District], partners: list[District] = ()):
+        """The directory of these districts (the published ones, or with a draft in a preview)."""
         filters = DirectoryFilters.from_query(request.GET, districts)
         shown = [district for district in districts if filters.matches(district)]
         return self.render(
@@ -169,6 +173,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
         district, workshops = cached_with_content(request, f"district:{self.pk}:{slug}", build)
         if district is None:
             raise Http404
+        return self.render_district(request, district, workshops)
+
+    def render_district(self, request, district: District, workshops: list):
+        """One district's page: ``workshops`` are (workshop, address) pairs."""
         url = self.district_url(district)
         return self.render(
             request,
@@ -328,6 +336,10 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
             return workshop, self.network_page.url if self.network_page else None
 
         workshop, network_url = cached_with_content(request, f"workshop:{self.pk}:{slug}", build)
+        return self.render_workshop(request, workshop, network_url)
+
+    def render_workshop(self, request, workshop: Workshop, network_url: str | None):
+        """One workshop's page; ``attach_localized_relations`` has given it its topics and districts."""
         url = self.workshop_url(workshop)
         return self.render(
             request,

@@ -18,7 +18,7 @@ def search_districts(terms: str, request) -> list[SearchResult]:
     network_url = request_chromes(request)[get_language()].first_url(NetworkPage)
     if network_url is None:
         return []
-    districts = District.objects.filter(locale=Locale.get_active()).search(terms)[:MAX_RESULTS_PER_SOURCE]
+    districts = District.objects.filter(locale=Locale.get_active(), live=True).search(terms)[:MAX_RESULTS_PER_SOURCE]
     return [
         SearchResult(
             district.name,
@@ -35,7 +35,7 @@ def search_workshops(terms: str, request) -> list[SearchResult]:
     workshops_url = request_chromes(request)[get_language()].first_url(WorkshopsPage)
     if workshops_url is None:
         return []
-    workshops = Workshop.objects.filter(locale=Locale.get_active()).search(terms)[:MAX_RESULTS_PER_SOURCE]
+    workshops = Workshop.objects.filter(locale=Locale.get_active(), live=True).search(terms)[:MAX_RESULTS_PER_SOURCE]
     return [
         SearchResult(workshop.title, f"{workshops_url}{workshop.slug}/", workshop.summary, str(_("Workshop or peer session")))
         for workshop in workshops

@@ -80,7 +80,7 @@ class WorkshopFilters:
 
 def filter_choices() -> tuple[list[Topic], list[District]]:
     """The topics, and the districts that have workshops, in the visitor's language."""
-    return Topic.objects.in_language(), District.objects.filter(workshops__isnull=False).distinct().in_language()
+    return Topic.objects.in_language(), District.objects.filter(workshops__live=True).distinct().in_language()
 
 
 @dataclass
@@ -99,8 +99,9 @@ def listing(filters: WorkshopFilters, page_number, now=None) -> tuple[Page, list
     page = Paginator(workshops, PER_PAGE).get_page(page_number)
     for workshop in page.object_list:
         # The topics point at Danish rows; the filters already hold every topic in the visitor's language.
+        # (A topic missing there is not published: it is not shown.)
         workshop.shown_topics = sorted(
-            (filters.topics_by_key.get(t.translation_key, t) for t in workshop.topics.all()),
+            (filters.topics_by_key[t.translation_key] for t in workshop.topics.all() if t.translation_key in filters.topics_by_key),
             key=lambda topic: topic.sort_order,
         )
 
@@ -116,15 +117,20 @@ def listing(filters: WorkshopFilters, page_number, now=None) -> tuple[Page, list
 
 
 def attach_localized_relations(workshops: list[Workshop]) -> None:  # for a workshop's own page
-    """Give each workshop ``shown_topics`` and ``shown_districts`` in the visitor's language, in two queries in all."""
+    """Give each workshop ``shown_topics`` and ``shown_districts`` in the visitor's language, in two queries in all.
+
+    Topics and districts that are not published are left out.
+    """
     topics = {t.pk: t for w in workshops for t in w.topics.all()}
     districts = {d.pk: d for w in workshops for d in w.districts.all()}
-    topic_versions = dict(zip(topics, localized(topics.values()), strict=True))
-    district_versions = dict(zip(districts, localized(districts.values()), strict=True))
+    topic_versions = {t.translation_key: t for t in localized(topics.values())}
+    district_versions = {d.translation_key: d for d in localized(districts.values())}
     for workshop in workshops:
         workshop.shown_topics = sorted(
-            (topic_versions[t.pk] for t in workshop.topics.all()), key=lambda topic: topic.sort_order
+            (topic_versions[t.translation_key] for t in workshop.topics.all() if t.translation_key in topic_versions),
+            key=lambda topic: topic.sort_order,
         )
         workshop.shown_districts = sorted(
-            (district_versions[d.pk] for d in workshop.districts.all()), key=lambda district: district.name
+            (district_versions[d.translation_key] for d in workshop.districts.all() if d.translation_key in district_versions),
+            key=lambda district: district.name,
         )

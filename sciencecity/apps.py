@@ -30,5 +30,6 @@ class ScienceCityConfig(AppConfig):
         stream_management_fields.apply()
         localize_editor_text.apply()
         localize_menu_label.apply()
-        registry.register_content_models(FooterText, OrganisationSettings, get_image_model())
+        registry.register_editorial_models(FooterText)
+        registry.register_content_models(OrganisationSettings, get_image_model())
         signals.connect()

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import ContentStreamBlock
+from .drafts import EditorialMixin
 from .fields import StreamField
 
 
@@ -155,10 +156,14 @@ class InformationPage(BasePage):
         verbose_name_plural = _("information pages")
 
 
-class FooterText(TranslatableMixin, models.Model):
+class FooterText(EditorialMixin, TranslatableMixin, models.Model):
     """The footer's words, one per language, translated like pages (a site setting cannot be)."""
 
-    text = RichTextField(_("footer text"), features=["bold", "italic", "link", "lang-en"])
+    text = RichTextField(
+        _("footer text"),
+        features=["bold", "italic", "link", "lang-en"],
+        help_text=_("Shown at the bottom of every page in this language. Keep it to a sentence or two."),
+    )
 
     translatable_fields = [TranslatableField("text")]
     panels = [FieldPanel("text")]

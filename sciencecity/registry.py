@@ -14,6 +14,10 @@ about registers it here. For now that is:
   app's seeded content where it is missing;
 - ``search_sources``: functions that turn a query's words and the request
   into search results (``search.sources.SearchResult``), best first.
+- ``editorial_models``: data that goes through drafts and the Danish moderation
+  workflow (``editorial.EditorialMixin``);
+- ``previews``: how the page that shows such an object draws its preview;
+- ``checklist``: what the launch checklist on the admin dashboard asks for.
 """
 
 import datetime
@@ -24,6 +28,11 @@ next_changes: list[Callable[[], datetime.datetime | None]] = []
 search_sources: list[Callable] = []
 change_listeners: list[Callable] = []
 content_loaders: list[tuple[int, Callable]] = []
+editorial_models: list[type] = []
+# model -> [(mode name, label, draw(request, obj) -> response)]
+previews: dict[type, list[tuple[str, str, Callable]]] = {}
+# functions(request) -> the checklist's items (``checklist.Item``) that are still open
+checklist: list[Callable] = []
 
 
 def register_content_models(*models: type) -> None:
@@ -59,3 +68,22 @@ def register_content(loader: Callable, order: int) -> None:
     """Declare a content loader (it returns what it created, as lines); lower ``order`` runs first."""
     if all(existing is not loader for _order, existing in content_loaders):
         content_loaders.append((order, loader))
+
+
+def register_editorial_models(*models: type) -> None:
+    """Declare models that go through drafts and the moderation workflow; their saves change public pages too."""
+    editorial_models.extend(model for model in models if model not in editorial_models)
+    register_content_models(*models)
+
+
+def register_preview(model: type, name: str, label: str, draw: Callable) -> None:
+    """Declare a way to preview ``model``: ``draw(request, obj)`` returns the page showing the unsaved object."""
+    modes = previews.setdefault(model, [])
+    if name not in {mode for mode, _label, _draw in modes}:
+        modes.append((name, label, draw))
+
+
+def register_checklist(check: Callable) -> None:
+    """Declare a function that returns the launch checklist's open items it knows about."""
+    if check not in checklist:
+        checklist.append(check)

@@ -5,13 +5,17 @@ The navigation app forgets its small caches, the edge app purges the caches in f
 What changes public pages: publishing, unpublishing, moving, renaming or
 deleting a page, a change of who may see it, and saving any model an app
 registered in ``registry.content_models`` (with its many-to-many relations).
+For data with drafts (``editorial.EditorialMixin``), saving a draft or taking
+a lock writes only bookkeeping fields, which visitors never see, so it changes
+nothing; publishing or unpublishing it does (Wagtail saves the row then).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
 
 from . import registry
+from .drafts import BOOKKEEPING_FIELDS
 
 
 def content_changed(removed_pages=(), **kwargs) -> None:
@@ -46,7 +50,16 @@ def watched_models() -> set[type]:
 
 def row_changed(sender, **kwargs) -> None:
     """A row was saved or deleted: a content change if pages show its model."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
     if kwargs.get("action", "post_").startswith("post_") and sender in watched_models():
+        content_changed()
+
+
+def data_published(sender, **kwargs) -> None:
+    """Data with drafts was published or unpublished (scheduled ones included)."""
+    if sender in registry.editorial_models:
         content_changed()
 
 
@@ -63,3 +76,5 @@ def connect() -> None:
     post_save.connect(row_changed, dispatch_uid="sciencecity-row-saved")
     post_delete.connect(row_changed, dispatch_uid="sciencecity-row-deleted")
     m2m_changed.connect(row_changed, dispatch_uid="sciencecity-relation-changed")
+    published.connect(data_published, dispatch_uid="sciencecity-data-published")
+    unpublished.connect(data_published, dispatch_uid="sciencecity-data-unpublished")

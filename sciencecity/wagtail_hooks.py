@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .data_admin import DataViewSet, language_column
 from .models import FooterText
 
 LANG_EN_STYLE = "LANG_EN"
@@ -42,13 +42,13 @@ def register_lang_en_feature(features):
     )
 
 
-class FooterTextViewSet(SnippetViewSet):
+class FooterTextViewSet(DataViewSet):
     """The footer's words, one per language; translators translate the Danish one."""
 
     model = FooterText
     icon = "doc-full"
     menu_label = _("Footer text")
-    list_display = ["__str__", "locale"]
+    list_display = ["__str__", language_column()]
 
 
 register_snippet(FooterTextViewSet)

@@ -182,6 +182,7 @@ def load_furniture() -> list[str]:
     footer = FooterText.objects.filter(translation_key=seed_key("footer"), locale=danish).first()
     if footer is None:
         footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"].da)
+        footer.save_revision().publish()
         created.append("the Danish footer text")
     _translation, new = ensure_translation(footer, "footer", FOOTER, swedish)
     if new:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -113,12 +113,16 @@ def ensure_page(
 
 
 def ensure_snippet(model, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
-    """Create the translatable object ``key`` in ``locale`` unless it exists."""
+    """Create and publish the translatable object ``key`` in ``locale`` unless it exists (in any state)."""
     translation_key = seed_key(key)
     existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
     if existing is not None:
         return existing, False
-    return model.objects.create(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key)), True
+    obj = model.objects.create(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key))
+    if isinstance(obj, DraftStateMixin):
+        # Published as an editor's first version would be, so its history starts with the seed.
+        obj.save_revision().publish()
+    return obj, True
 
 
 def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sciencecity.registry import register_checklist
+
 
 class TranslationsConfig(AppConfig):
     """What translators need: who may change what, and how far the Swedish site is behind the Danish one."""
@@ -9,6 +11,7 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import permissions
+        from . import checklist, permissions
 
         permissions.register()
+        register_checklist(checklist.swedish_gaps)

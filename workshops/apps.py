@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sciencecity.registry import register_content, register_content_models, register_next_change
+from sciencecity.registry import (
+    register_checklist,
+    register_content,
+    register_content_models,
+    register_editorial_models,
+    register_next_change,
+)
 
 
 class WorkshopsConfig(AppConfig):
@@ -11,10 +17,12 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops and peer sessions")
 
     def ready(self):
-        from . import content
+        from . import checklist, content
         from .models import GraphicRecording, ResourceLink, Topic, Workshop
 
-        register_content_models(Workshop, Topic, GraphicRecording, ResourceLink)
+        register_editorial_models(Workshop, Topic)
+        register_content_models(GraphicRecording, ResourceLink)
         register_next_change(Workshop.objects.next_turn)
         # After the districts, which workshops name.
         register_content(content.load, order=11)
+        register_checklist(checklist.recordings_without_drawing)

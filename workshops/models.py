@@ -10,14 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from sciencecity.drafts import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
+from sciencecity.widgets import SearchableCheckboxSelectMultiple
 
 
 def source_locale_choices():
@@ -25,13 +28,21 @@ def source_locale_choices():
     return {"locale": Locale.get_default()}
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     """A question the network's workshops discuss, such as how to attract and retain talent."""
 
     name = models.CharField(_("short name"), max_length=60, help_text=_("For filters, e.g. “Talent”."))
-    question = models.CharField(_("question"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=60)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    question = models.CharField(
+        _("question"),
+        max_length=255,
+        help_text=_("The question as the workshops put it, e.g. “How do we strengthen the work with startups?”"),
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=60, help_text=_("Used in the address of the filtered workshop list. Filled in from the short name.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Topics are listed from the lowest number up.")
+    )
 
     objects = TranslatableQuerySet.as_manager()
 
@@ -41,8 +52,18 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("slug", overridable=False),
         SynchronizedField("sort_order"),
     ]
-    search_fields = [index.SearchField("question"), index.SearchField("name"), index.FilterField("locale_id")]
-    panels = [FieldPanel("question"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [
+        index.SearchField("question"),
+        index.SearchField("name"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+    panels = [
+        FieldPanel("question"),
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("workshop topic")
@@ -107,10 +128,10 @@ def reading_order(workshops, now: datetime | None = None) -> list["Workshop"]:
     return [*upcoming, *past, *undated]
 
 
-class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
+class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """A monthly online workshop or a peer session of the GIID network."""
 
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, help_text=_("The workshop's title, as the network uses it."))
     title_language = models.CharField(
         _("language of the title"),
         max_length=5,
@@ -118,17 +139,39 @@ class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
         choices=[("en", _("English"))],
         help_text=_("Set it when the title is in English, e.g. “Investing in Startups”."),
     )
-    slug = models.SlugField(_("slug"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("The last part of the workshop's address. Filled in from the title.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.WORKSHOP,
+        help_text=_("A monthly online workshop of the network, or a GIID Network Peer Session."),
+    )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True, help_text=_("Leave empty if not known."))
-    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("ends"), null=True, blank=True, help_text=_("Copenhagen time. Leave empty if not known.")
+    )
     meeting_url = models.URLField(
         _("online meeting link"), blank=True, help_text=_("Shown to visitors only until the workshop has ended.")
     )
-    summary = models.TextField(_("summary"), blank=True)
-    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "lang-en"])
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences, shown in lists and to search engines.")
+    )
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "lang-en"],
+        help_text=_("What the workshop was about. Mark English passages with EN."),
+    )
     topics = ParentalManyToManyField(
-        Topic, verbose_name=_("topics"), blank=True, related_name="workshops", limit_choices_to=source_locale_choices
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="workshops",
+        limit_choices_to=source_locale_choices,
+        help_text=_("The questions the workshop discussed. Type to find one."),
     )
     districts = ParentalManyToManyField(
         "districts.District",
@@ -136,6 +179,7 @@ class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
         blank=True,
         related_name="workshops",
         limit_choices_to=source_locale_choices,
+        help_text=_("The districts that took part. Type to find one."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -163,18 +207,26 @@ class Workshop(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("body"),
         index.FilterField("locale_id"),
         index.FilterField("kind"),
+        index.FilterField("live"),
     ]
     panels = [
-        MultiFieldPanel([FieldPanel("title"), FieldPanel("title_language"), FieldPanel("slug"), FieldPanel("kind")],
-                        heading=_("About the workshop")),
+        MultiFieldPanel(
+            [
+                TitleFieldPanel("title", placeholder=False),
+                FieldPanel("title_language"),
+                FieldPanel("slug", widget=SlugInput),
+                FieldPanel("kind"),
+            ],
+            heading=_("About the workshop"),
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("meeting_url")],
             heading=_("Time and place"),
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("topics"),
-        FieldPanel("districts"),
+        FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
+        FieldPanel("districts", widget=SearchableCheckboxSelectMultiple),
         InlinePanel("recordings", label=_("Graphic recordings")),
         InlinePanel("links", label=_("Resources")),
     ]
@@ -254,8 +306,8 @@ class ResourceLink(TranslatableMixin, Orderable):
     """A link to material from a workshop: slides, an article, a report."""
 
     workshop = ParentalKey(Workshop, related_name="links", on_delete=models.CASCADE)
-    title = models.CharField(_("title"), max_length=255)
-    url = models.URLField(_("address"))
+    title = models.CharField(_("title"), max_length=255, help_text=_("What the link leads to, e.g. “Slides (PDF)”."))
+    url = models.URLField(_("address"), help_text=_("The full address, starting with https://."))
 
     translatable_fields = [TranslatableField("title"), SynchronizedField("url")]
     panels = [FieldPanel("title"), FieldPanel("url")]

@@ -5,7 +5,9 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from sciencecity.data_admin import DataViewSet, language_column
 
 from .models import Kind, Topic, Workshop
 
@@ -53,26 +55,26 @@ class WorkshopFilterSet(WagtailFilterSet):
         return queryset.upcoming() if when == "upcoming" else queryset.past()
 
 
-class WorkshopViewSet(SnippetViewSet):
+class WorkshopViewSet(DataViewSet):
     """Workshops and peer sessions as editors maintain them."""
 
     model = Workshop
     icon = "date"
     menu_label = _("Workshops and peer sessions")
-    list_display = ["title", "kind", "starts_at"]
+    list_display = ["title", language_column(), "kind", "starts_at"]
     filterset_class = WorkshopFilterSet
     search_fields = ["title", "summary"]
     search_backend_name = None
     inspect_view_enabled = True
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(DataViewSet):
     """The questions the workshops discuss."""
 
     model = Topic
     icon = "help"
     menu_label = _("Workshop topics")
-    list_display = ["question", "name", "sort_order"]
+    list_display = ["question", language_column(), "name", "sort_order"]
     search_fields = ["question", "name"]
     search_backend_name = None
 

@@ -248,6 +248,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 # The dashboard would otherwise fetch Wagtail's release feed from the internet.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No requests to other sites from the admin either: revision and lock lists show users' avatars,
+# which Wagtail fetches from gravatar.com unless this is None (it then draws a placeholder).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Per-language text search on PostgreSQL (danish, swedish); SQLite full-text search otherwise.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multilingual_search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -19,7 +19,7 @@ def draft_page():
     """A Danish information page; its content is put back afterwards, since the live site is shared."""
     from wagtail.models import Page
 
-    from sciencecity.seeding import seed_key
+    from seeding.tools import seed_key
 
     page = Page.objects.get(translation_key=seed_key("privacy-policy"), locale__language_code="da").specific
     live = page.live_revision
