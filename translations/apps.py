@@ -9,6 +9,12 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import permissions
+        from sciencecity.upstream import localize_previous_translation, localize_published_source, localize_submit_form
 
+        from . import notify, permissions
+
+        localize_published_source.apply()
+        localize_previous_translation.apply()
+        localize_submit_form.apply()
         permissions.register()
+        notify.connect()
