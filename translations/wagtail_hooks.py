@@ -92,7 +92,8 @@ def refuse_copies_across_languages(request, page):
     """A copy or alias in another language's tree would carry drafts past the approval: only publishers may."""
     if request.method != "POST" or page.permissions_for_user(request.user).can_publish():
         return None
-    destination = Page.objects.filter(pk=request.POST.get("new_parent_page") or None).first()
+    parent = request.POST.get("new_parent_page", "")
+    destination = Page.objects.filter(pk=int(parent)).first() if parent.isdigit() else None
     if destination is not None and destination.locale_id != page.locale_id:
         return permission_denied(request)
     return None
