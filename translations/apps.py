@@ -11,7 +11,13 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import checklist, permissions
+        from sciencecity.upstream import localize_previous_translation, localize_published_source, localize_submit_form
 
+        from . import checklist, notify, permissions
+
+        localize_published_source.apply()
+        localize_previous_translation.apply()
+        localize_submit_form.apply()
         permissions.register()
         register_checklist(checklist.swedish_gaps)
+        notify.connect()

@@ -7,7 +7,7 @@ ones too. This policy lets a translator (a member of the Translators group
 and of no editing group) change only the versions in other languages.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -20,11 +20,21 @@ SOURCE_ACTIONS = {"change", "delete", "publish", "unpublish", "lock", "unlock"}
 
 
 def is_translator_only(user) -> bool:
-    """Whether the user's rights over data come from the Translators role alone."""
+    """Whether the user's rights over data come from the Translators role alone (kept on the user for the request)."""
     if not user.is_authenticated or user.is_superuser:
         return False
-    groups = set(user.groups.values_list("name", flat=True))
-    return TRANSLATORS in groups and not groups & {EDITORS, APPROVERS, ADMINISTRATORS}
+    if not hasattr(user, "_translator_only"):
+        groups = set(user.groups.values_list("name", flat=True))
+        user._translator_only = TRANSLATORS in groups and not groups & {EDITORS, APPROVERS, ADMINISTRATORS}
+    return user._translator_only
+
+
+_can_delete = PagePermissionTester.can_delete
+
+
+def can_delete(tester, ignore_bulk=False) -> bool:
+    """Wagtail's rule, except that translators delete no page: a Swedish page goes with its Danish original."""
+    return not is_translator_only(tester.user) and _can_delete(tester, ignore_bulk=ignore_bulk)
 
 
 class TranslationOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -57,7 +67,9 @@ class TranslationOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 def register() -> None:
-    """Use the policy for every translatable model editors keep as data."""
+    """Use the policy for every translatable model editors keep as data, and keep translators from deleting pages."""
 
     for model in (District, Workshop, Topic, FooterText):
         register_permission_policy(model, TranslationOnlyPermissionPolicy(model))
+    # Wagtail lets whoever may change and publish in a tree delete its leaf pages.
+    PagePermissionTester.can_delete = can_delete

@@ -2,26 +2,35 @@
 
 States:
 - missing: no Swedish version (an alias showing the Danish text counts as missing);
-- out of date: the Danish source was published (pages) or changed (snippets) after the translation was
-  last synced, or the sync left segments untranslated;
-- up to date: neither.
+- out of date: the published Danish version differs from what was last synced (``changes``, old and new
+  text per segment), or segments are untranslated, or hold an earlier translation awaiting review
+  (``reviews``);
+- up to date: none of these.
+
+"Translated" counts the segments of the published Danish version whose Swedish is current, so a row is
+up to date exactly when it is 100 %.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.db.models import Q
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
 from districts.models import District
 from sciencecity.models import FooterText
+from sciencecity.upstream.localize_previous_translation import REVIEW_PREFIX
 from workshops.models import Topic, Workshop
+
+from .changes import Change, changes_awaiting_review, unsynced_changes
 
 
 class State:
@@ -47,6 +56,8 @@ class Status:
     state: str
     total: int
     translated: int
+    changes: list[Change] = field(default_factory=list)
+    reviews: list[Change] = field(default_factory=list)
 
     @property
     def percent(self) -> int:
@@ -59,6 +70,13 @@ class Status:
     def state_label(self) -> str:
         """The state in words."""
         return str(State.LABELS[self.state])
+
+    @property
+    def update_url(self) -> str:
+        """The form that brings the published Danish version to the translation, when there is a change to bring."""
+        if self.translation is None or not self.changes:
+            return ""
+        return reverse("wagtail_localize:update_translations", args=[self.translation.source_id])
 
     @property
     def action_url(self) -> str:
@@ -123,6 +141,9 @@ def translation_statuses(target_locale: Locale | None = None) -> list[Status]:
             target = targets.get(obj.translation_key)
             translation = translations.get(source.pk) if source else None
             total, translated = progress.get(source.pk, (0, 0)) if source else (0, 0)
+            changes = unsynced_changes(obj, source) if source and source_changed_since_sync(obj, source) else []
+            reviews = changes_awaiting_review(source, target_locale) if source and target and translated < total else []
+            total, translated = _current_progress(total, translated, changes)
             statuses.append(
                 Status(
                     kind=kind,
@@ -131,18 +152,33 @@ def translation_statuses(target_locale: Locale | None = None) -> list[Status]:
                     source=obj,
                     target=target,
                     translation=translation,
-                    state=_state(obj, target, source, translation, total, translated),
+                    state=_state(target, source, translation, total, translated),
                     total=total,
                     translated=translated,
+                    changes=changes,
+                    reviews=reviews,
                 )
             )
     return statuses
 
 
-def _state(obj, target, source, translation, total, translated) -> str:
+def _current_progress(total: int, translated: int, changes: list[Change]) -> tuple[int, int]:
+    """(units, current units) of the published Danish version, given what changed since the sync.
+
+    The units are the synced segments, plus each added text and each other
+    change (a removed text, a new image or link); each change makes one unit
+    not current, the unchanged segments keep their translations.
+    """
+    if not changes:
+        return total, translated
+    units = total + sum(1 for change in changes if not change.is_text or not change.old)
+    return units, max(0, min(translated, units - len(changes)))
+
+
+def _state(target, source, translation, total, translated) -> str:
     if target is None:
         return State.MISSING
-    if source is None or translation is None or translated < total or source_changed_since_sync(obj, source):
+    if source is None or translation is None or translated < total:
         return State.OUT_OF_DATE
     return State.UP_TO_DATE
 
@@ -175,7 +211,7 @@ def _progress(sources: list[TranslationSource], locale: Locale) -> dict[int, tup
                     context_id=OuterRef("context_id"),
                     locale=locale,
                     has_error=False,
-                )
+                ).filter(~Q(tool_name__startswith=REVIEW_PREFIX))
             )
         )
         .values("source_id")
@@ -205,3 +241,38 @@ def filtered(statuses: list[Status], state: str = "", kind: str = "", ordering: 
         statuses = [status for status in statuses if status.kind == kind]
     key = SORT_KEYS.get(ordering.lstrip("-"), SORT_KEYS["state"])
     return sorted(statuses, key=key, reverse=ordering.startswith("-"))
+
+
+def missing_or_outdated(target_locale: Locale | None = None) -> list[Status]:
+    """The Danish pages and data items whose Swedish version is missing or out of date, missing first."""
+    return filtered([s for s in translation_statuses(target_locale) if s.state != State.UP_TO_DATE], ordering="state")
+
+
+def status_for(target) -> Status | None:
+    """The status of the default-language original of a translated page or item, or None if it is not a translation."""
+    source_locale = Locale.get_default()
+    if isinstance(target, Page):
+        target = target.specific
+    if target.locale_id == source_locale.pk:
+        return None
+    source = TranslationSource.objects.filter(object_id=target.translation_key, locale=source_locale).first()
+    translation = Translation.objects.filter(source=source, target_locale_id=target.locale_id).first() if source else None
+    if translation is None:
+        return None
+    original = source.get_source_instance()
+    total, translated = _progress([source], target.locale).get(source.pk, (0, 0))
+    changes = unsynced_changes(original, source) if source_changed_since_sync(original, source) else []
+    total, translated = _current_progress(total, translated, changes)
+    kind = "page" if isinstance(original, Page) else original._meta.label_lower
+    return Status(
+        kind=kind,
+        kind_label=str(_("Page")) if kind == "page" else str(original._meta.verbose_name).capitalize(),
+        title=str(original),
+        source=original,
+        target=target,
+        translation=translation,
+        state=_state(target, source, translation, total, translated),
+        total=total,
+        translated=translated,
+        changes=changes,
+    )

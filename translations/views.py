@@ -1,10 +1,18 @@
-"""The translation status report in Wagtail's Reports menu."""
+"""The translation status report in Wagtail's Reports menu, and its CSV download."""
+
+import csv
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from sciencecity.upstream.csv_formulas import escape
 
 from .status import SORT_KEYS, State, filtered, source_groups, translation_statuses
 
@@ -16,24 +24,22 @@ def can_see_report(user) -> bool:
     )
 
 
-class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
-    """Every Danish page and translatable snippet with its Swedish state and share translated."""
+def source_groups_labels():
+    """The types the report can be filtered by."""
+    for kind, label, _objects in source_groups(Locale.get_default()):
+        yield kind, label, None
 
-    template_name = "translations/status_report.html"
-    page_title = _("Translation status")
-    header_icon = "site"
+
+class ReportQueryMixin:
+    """The report's filters and order, read from the query string (unknown values are ignored, not errors)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_see_report(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": _("Reports")}, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        """The statuses, filtered and sorted from the query string (unknown values are ignored, not errors)."""
-        context = super().get_context_data(**kwargs)
+    def query(self):
+        """(statuses, shown statuses, kinds, state, kind, ordering)."""
         query = self.request.GET
         kinds = [(kind, label) for kind, label, _objects in source_groups_labels()]
         state = query.get("state", "") if query.get("state", "") in State.LABELS else ""
@@ -42,7 +48,23 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         if ordering.lstrip("-") not in SORT_KEYS:
             ordering = "state"
         statuses = translation_statuses()
-        shown = filtered(statuses, state=state, kind=kind, ordering=ordering)
+        return statuses, filtered(statuses, state=state, kind=kind, ordering=ordering), kinds, state, kind, ordering
+
+
+class TranslationStatusView(ReportQueryMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every Danish page and translatable snippet with its Swedish state, share translated and what changed."""
+
+    template_name = "translations/status_report.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "site"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": gettext_lazy("Reports")}, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        """The statuses, filtered and sorted from the query string."""
+        context = super().get_context_data(**kwargs)
+        statuses, shown, kinds, state, kind, ordering = self.query()
         context.update(
             {
                 "statuses": shown,
@@ -53,20 +75,32 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
                 "kind": kind,
                 "ordering": ordering,
                 "columns": [
-                    ("title", _("Title")),
-                    ("type", _("Kind of content")),
-                    ("state", _("Swedish")),
-                    ("progress", _("Translated")),
+                    ("title", gettext_lazy("Title")),
+                    ("type", gettext_lazy("Kind of content")),
+                    ("state", gettext_lazy("Swedish")),
+                    ("progress", gettext_lazy("Translated")),
                 ],
                 "report_url": reverse("translation_status"),
+                "csv_url": reverse("translation_status_csv"),
             }
         )
         return context
 
 
-def source_groups_labels():
-    """The types the report can be filtered by."""
-    from wagtail.models import Locale
+class TranslationStatusCSVView(ReportQueryMixin, View):
+    """The report as CSV, filtered and sorted as on screen; no cell can run as a spreadsheet formula."""
 
-    for kind, label, _objects in source_groups(Locale.get_default()):
-        yield kind, label, None
+    def get(self, request):
+        """One row per Danish page or item; the changed segments as "old → new" lines in one cell."""
+        _statuses, shown, *_rest = self.query()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read UTF-8
+        writer = csv.writer(response)
+        writer.writerow([_("Title"), _("Kind of content"), _("Swedish"), _("Translated (%)"), _("Translated segments"),
+                         _("Segments"), _("What changed in Danish")])
+        for status in shown:
+            changed = "\n".join(f"{c.field}: {c.old} → {c.new}" for c in [*status.changes, *status.reviews])
+            row = [status.title, status.kind_label, status.state_label, status.percent, status.translated, status.total, changed]
+            writer.writerow([escape(cell) for cell in row])
+        return response

@@ -1,14 +1,23 @@
-"""The translation status report in the Reports menu, and the guard on Danish originals in the snippet forms."""
+"""The translators' admin: the status report and its CSV, the dashboard's list of Danish changes, a notice on the
+Swedish page, and the guards: Danish originals in the snippet forms, no alias conversion for translators, no copying
+across languages past the approval."""
 
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .permissions import TranslationOnlyPermissionPolicy
-from .views import TranslationStatusView, can_see_report
+from .permissions import TranslationOnlyPermissionPolicy, is_translator_only
+from .status import missing_or_outdated, status_for
+from .views import TranslationStatusCSVView, TranslationStatusView, can_see_report
+
+DASHBOARD_LIMIT = 8
 
 
 class TranslationStatusMenuItem(MenuItem):
@@ -20,14 +29,74 @@ class TranslationStatusMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status")]
+    return [
+        path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status"),
+        path("reports/translation-status/csv/", TranslationStatusCSVView.as_view(), name="translation_status_csv"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
-        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="site", order=50
+        gettext_lazy("Translation status"), reverse("translation_status"), name="translation-status", icon_name="site", order=50
     )
+
+
+class DanishChangesPanel(Component):
+    """The translator's dashboard: Danish pages and items whose Swedish version is missing or behind."""
+
+    name = "danish_changes"
+    template_name = "translations/admin/danish_changes_panel.html"
+    order = 20
+
+    def __init__(self, statuses):
+        self.statuses = statuses
+
+    def get_context_data(self, parent_context):
+        """The first few, and how many there are in all."""
+        return {"statuses": self.statuses[:DASHBOARD_LIMIT], "count": len(self.statuses), "report_url": reverse("translation_status")}
+
+
+@hooks.register("construct_homepage_panels")
+def show_danish_changes(request, panels):
+    """Translators see what to bring into Swedish first thing."""
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(DanishChangesPanel(missing_or_outdated()))
+
+
+@hooks.register("before_edit_page", order=-1)
+def say_the_danish_changed(request, page):
+    """On a Swedish translation whose Danish original was published with changes: say so, with the way to update."""
+    if request.method != "GET" or not request.user.has_perm("wagtail_localize.submit_translation"):
+        return None
+    status = status_for(page)
+    if status is not None and status.update_url:
+        messages.warning(
+            request,
+            _("The Danish version was published with changes (%(count)s segments) since this translation was updated.")
+            % {"count": len(status.changes)},
+            buttons=[messages.button(f"{status.update_url}?next={request.path}", _("Update from the Danish version"))],
+        )
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_alias_conversion(menu_items, request, context):
+    """Translators translate: converting a translation to an alias (which deletes it) is not theirs to do."""
+    if is_translator_only(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("before_copy_page")
+def refuse_copies_across_languages(request, page):
+    """A copy or alias in another language's tree would carry drafts past the approval: only publishers may."""
+    if request.method != "POST" or page.permissions_for_user(request.user).can_publish():
+        return None
+    parent = request.POST.get("new_parent_page", "")
+    destination = Page.objects.filter(pk=int(parent)).first() if parent.isdigit() else None
+    if destination is not None and destination.locale_id != page.locale_id:
+        return permission_denied(request)
+    return None
 
 
 def _refuse_source_change(request, instance):
@@ -41,6 +110,8 @@ def _refuse_source_change(request, instance):
 
 
 hooks.register("before_edit_snippet", _refuse_source_change)
+
+
 @hooks.register("before_delete_snippet")
 def _refuse_source_deletion(request, instances):
     """As above, for deleting one or more snippets."""

@@ -120,8 +120,14 @@ def test_report_follows_a_change_of_the_danish_source_through_sync_and_translati
     status = status_of(danish)
     assert status.state == State.OUT_OF_DATE
     assert status.translated == status.total - 1, "only the changed segment waits for a translator"
-    # Earlier segments survive the sync: nothing the translator had done is lost.
-    assert StringTranslation.objects.filter(locale__language_code="sv").count() == translated_before
+    # Earlier segments survive the sync: nothing the translator had done is lost, and the changed
+    # segment starts from its previous Swedish text, marked for review.
+    assert StringTranslation.objects.filter(locale__language_code="sv").count() == translated_before + 1
+    prefilled = StringTranslation.objects.get(locale__language_code="sv", translation_of__data="Netværkets distrikter mødes hver måned.")
+    assert prefilled.data.startswith("Innovationsdistrikten i nätverket") and prefilled.tool_name.startswith("review:")
+    assert [(change.old[:30], change.new) for change in status.reviews] == [
+        ("Innovationsdistrikterne i netv", "Netværkets distrikter mødes hver måned.")
+    ]
 
     translate_segment(client, translation_of(danish), "Netværkets distrikter mødes hver måned.", "Nätverkets distrikt möts varje månad.")
     with django_capture_on_commit_callbacks(execute=True):
