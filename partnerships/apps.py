@@ -12,9 +12,10 @@ class PartnershipsConfig(AppConfig):
         from sciencecity import registry
 
         from . import content
-        from .search import search_districts, search_workshops
+        from .search import reindex_after_commit, search_districts, search_workshops
 
         registry.register_search_source(search_districts)
         registry.register_search_source(search_workshops)
+        registry.register_change_listener(reindex_after_commit)
         # After the data the pages show.
         registry.register_content(content.load, order=20)
