@@ -14,10 +14,11 @@ class PartnershipsConfig(AppConfig):
         from workshops.models import Workshop
 
         from . import checklist, content, previews
-        from .search import search_districts, search_workshops
+        from .search import reindex_after_commit, search_districts, search_workshops
 
         registry.register_search_source(search_districts)
         registry.register_search_source(search_workshops)
+        registry.register_change_listener(reindex_after_commit)
         # After the data the pages show.
         registry.register_content(content.load, order=20)
         registry.register_preview(District, "", _("District page"), previews.district_page)

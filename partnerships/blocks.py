@@ -2,7 +2,9 @@
 
 Each of these is a headed place on a page; what it lists comes from the
 districts and workshops apps, so editors keep that data in one place and
-never type it into a page.
+never type it into a page. Each gives search what it lists too, in the
+language active while the page is indexed (the search backends make that the
+page's own).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +42,11 @@ class NetworkMembersBlock(blocks.StructBlock):
         ]
         return context
 
+    def get_searchable_content(self, value):
+        """The heading and each member as the list shows it, so search finds the page by what it lists."""
+        members = self.get_context(value)["members"]
+        return [*super().get_searchable_content(value), *(f"{m.name}, {m.city}, {m.country.name}" for m, _url in members)]
+
 
 class WorkshopTopicsBlock(blocks.StructBlock):
     """The questions the network's workshops have discussed, listed from the workshops app."""
@@ -60,6 +67,10 @@ class WorkshopTopicsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["topics"] = sorted(Topic.objects.in_language(), key=lambda topic: (topic.sort_order, topic.name))
         return context
+
+    def get_searchable_content(self, value):
+        """The texts around the list and each topic's question, as the page shows them."""
+        return [*super().get_searchable_content(value), *(topic.question for topic in self.get_context(value)["topics"])]
 
 
 class GraphicRecordingsBlock(blocks.StructBlock):
@@ -84,6 +95,14 @@ class GraphicRecordingsBlock(blocks.StructBlock):
         context["sessions"] = [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
         return context
 
+    def get_searchable_content(self, value):
+        """The heading, and each session's title and its recordings' descriptions and alternative texts."""
+        texts = super().get_searchable_content(value)
+        for session, _url in self.get_context(value)["sessions"]:
+            texts.append(session.title)
+            texts.extend(text for recording in session.recordings.all() for text in (recording.description, recording.alt_text) if text)
+        return texts
+
 
 class LatestWorkshopsBlock(blocks.StructBlock):
     """The next (or latest) workshops, from the workshops app, with a link to all of them."""
@@ -107,6 +126,10 @@ class LatestWorkshopsBlock(blocks.StructBlock):
             for workshop in reading_order(Workshop.objects.in_language())[: value["count"]]
         ]
         return context
+
+    def get_searchable_content(self, value):
+        """The heading and the titles of the workshops listed."""
+        return [*super().get_searchable_content(value), *(workshop.title for workshop, _url in self.get_context(value)["workshops"])]
 
 
 class PartnershipStreamBlock(ContentStreamBlock):

@@ -1,11 +1,17 @@
-"""The network page's directory filters: read from the query string, checked, and explained when unknown."""
+"""The network page's directory filters (read from the query string, checked, explained when unknown) and its map."""
 
 from dataclasses import dataclass
 
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
+from districts import map as world_map
 from districts.models import Continent, District
+
+# Where a cluster's link lands: the directory's map, shown closer.
+MAP_ANCHOR = "network-map"
 
 
 @dataclass(frozen=True)
@@ -68,3 +74,32 @@ class DirectoryFilters:
         if self.continent:
             parts.append(str(dict(Continent.choices).get(self.continent, self.continent)))
         return ", ".join(str(part) for part in parts)
+
+    def closer(self, districts: list[District]) -> dict[str, str] | None:
+        """The filter that shows these districts closer than now (their one country or part of the world), or None."""
+        codes = {district.country.code for district in districts}
+        parts = {district.continent for district in districts}
+        if len(codes) == 1 and self.country not in codes:
+            return {"country": codes.pop()}
+        if len(parts) == 1 and not self.country and self.continent not in parts:
+            return {"continent": parts.pop()}
+        return None
+
+
+def network_map(shown: list[tuple[District, str]], filters: DirectoryFilters, directory_url: str) -> world_map.DrawnMap:
+    """The map of the shown districts; a cluster links to the directory filtered to show it closer."""
+
+    def cluster_link(group: list[world_map.Place]):
+        query = filters.closer([place.item for place in group])
+        if query is None:
+            return None
+        names = ", ".join(sorted((place.item.name for place in group), key=str.casefold))
+        label = ngettext("%(count)d district: %(names)s. Show closer", "%(count)d districts: %(names)s. Show closer",
+                         len(group)) % {"count": len(group), "names": names}
+        return f"{directory_url}?{urlencode(query)}#{MAP_ANCHOR}", label
+
+    places = [
+        world_map.Place(*district.position, url, f"{district.name}, {district.city}, {district.country.name}", district)
+        for district, url in shown
+    ]
+    return world_map.draw(places, cluster_link)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.functional import cached_property
 from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,13 +18,13 @@ from districts.models import District
 from workshops.calendar import build_calendar
 from workshops.models import Workshop, reading_order
 from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
-from navigation.chrome import Link, cached_with_content, page_alternates
+from navigation.chrome import Link, cached_with_content, page_alternates, request_chromes
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
 
 from . import structured_data
 from .blocks import PartnershipStreamBlock
-from .directory import DirectoryFilters
+from .directory import DirectoryFilters, network_map
 from .workshop_listing import WorkshopFilters, attach_localized_relations, filter_choices, listing
 
 
@@ -53,9 +54,15 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        """Add the pages the home page features."""
+        """Add the pages the home page features, and the map of the network, linked to its directory."""
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = cached_with_content(request, f"featured:{self.pk}", lambda: self.featured_pages(request))
+        chrome = request_chromes(request)[get_language()]
+        if network_url := chrome.first_url(NetworkPage):
+            members = cached_with_content(request, "members", lambda: list(District.objects.members().in_language()))
+            context["network"] = next(link for link in chrome.pages.values() if link.url == network_url)
+            context["network_members"] = [(district, f"{network_url}{district.slug}/") for district in members]
+            context["network_map"] = network_map(context["network_members"], DirectoryFilters(), network_url)
         return context
 
     def featured_pages(self, request=None) -> list[FeaturedPage]:
@@ -147,12 +154,13 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def render_directory(self, request, districts: list[District], partners: list[District] = ()):
         """The directory of these districts (the published ones, or with a draft in a preview)."""
         filters = DirectoryFilters.from_query(request.GET, districts)
-        shown = [district for district in districts if filters.matches(district)]
+        shown = [(district, self.district_url(district)) for district in districts if filters.matches(district)]
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "districts": [(district, self.district_url(district)) for district in shown],
+                "districts": shown,
+                "network_map": network_map(shown, filters, self.url),
                 "district_count": len(districts),
                 "partners": [(partner, self.district_url(partner)) for partner in partners],
             },

@@ -1,16 +1,21 @@
-"""Search sources for the data the partnership pages show: districts below the network page, workshops below the workshops page."""
+"""Search sources for the data the partnership pages show: districts below the network page, workshops below the workshops page.
 
+The partnership pages' blocks list data too (``blocks.py``), so they are indexed again after it changes.
+"""
+
+from django.db import connection, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
+from wagtail.search.index import insert_or_update_object
 
 from districts.models import District
 from navigation.chrome import request_chromes
 from search.sources import MAX_RESULTS_PER_SOURCE, SearchResult
 from workshops.models import Workshop
 
-from .models import NetworkPage, WorkshopsPage
+from .models import NetworkPage, PartnershipPage, WorkshopsPage
 
 
 def search_districts(terms: str, request) -> list[SearchResult]:
@@ -40,3 +45,18 @@ def search_workshops(terms: str, request) -> list[SearchResult]:
         SearchResult(workshop.title, f"{workshops_url}{workshop.slug}/", workshop.summary, str(_("Workshop or peer session")))
         for workshop in workshops
     ]
+
+
+class _PendingReindex:
+    """Indexing the partnership pages again, once, when the transaction that changed content commits."""
+
+    def __call__(self):
+        for page in PartnershipPage.objects.live():
+            insert_or_update_object(page)
+
+
+def reindex_after_commit(removed_pages=()) -> None:
+    """Index the live partnership pages again after the change commits (at once outside a transaction): what they list may have changed."""
+    if not any(isinstance(callback, _PendingReindex) for _ids, callback, _robust in connection.run_on_commit):
+        # robust: a failed re-index must not undo or fail the editor's save.
+        transaction.on_commit(_PendingReindex(), robust=True)

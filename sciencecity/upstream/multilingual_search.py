@@ -8,9 +8,12 @@ other way round, and "byområderne" no longer finds "byområder".
 
 This backend picks the configuration per object when indexing (``danish`` for
 an object in the Danish locale, ``swedish`` for Swedish) and per request when
-querying (from the active language). On any other database it hands over to
-modelsearch's own choice (SQLite full-text search, or the plain fallback).
-Delete this module, and point ``WAGTAILSEARCH_BACKENDS`` back at
+querying (from the active language), and indexes each object with its
+language active, so that what a page's blocks list from data is indexed in the
+page's language. On SQLite with full-text search it hands over to the Snowball
+stemming backend of ``sqlite_stemming.py``, which does the same with the same
+stemmers; on any other database to modelsearch's own choice. Delete this
+module, and point ``WAGTAILSEARCH_BACKENDS`` back at
 ``wagtail.search.backends.database``, once upstream supports per-language
 configurations.
 """
@@ -19,9 +22,20 @@ import copy
 from collections import defaultdict
 
 from django.db import connection
+from django.utils import translation
 from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.backends.database.sqlite.utils import fts5_available
+
+# modelsearch's SQLite backend can be imported only where modelsearch defines its
+# FTS5 model: on SQLite with FTS5 (the same test as modelsearch/abstract_models.py).
+if connection.vendor == "sqlite" and fts5_available():
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    from .sqlite_stemming import StemmingSQLiteSearchBackend
+else:
+    SQLiteSearchBackend = StemmingSQLiteSearchBackend = None
 
 # PostgreSQL's text-search configuration for each site language.
 LANGUAGE_CONFIGS = {"da": "danish", "sv": "swedish"}
@@ -42,11 +56,12 @@ class LanguageIndex(PostgresIndex):
         groups = defaultdict(list)
         for obj in objs:
             locale = getattr(obj, "locale", None)
-            groups[config_for_language(locale.language_code if locale else None)].append(obj)
-        for config, group in groups.items():
+            groups[locale.language_code if locale else None].append(obj)
+        for language, group in groups.items():
             backend = copy.copy(self.backend)
-            backend.fixed_config = config or self.backend.fallback_config
-            PostgresIndex(backend).add_items(model, group)
+            backend.fixed_config = config_for_language(language) or self.backend.fallback_config
+            with translation.override(language or get_language()):
+                PostgresIndex(backend).add_items(model, group)
 
 
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
@@ -67,7 +82,11 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    """The multilingual backend on PostgreSQL; modelsearch's own choice on any other database."""
+    """The multilingual backend on PostgreSQL, the stemming one on SQLite with FTS5, modelsearch's own choice elsewhere."""
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    # modelsearch chose its FTS5 backend only if this SQLite has FTS5 and the index table exists.
+    if SQLiteSearchBackend is not None and isinstance(backend, SQLiteSearchBackend):
+        return StemmingSQLiteSearchBackend(params)
+    return backend

@@ -1,13 +1,16 @@
-"""The server-drawn world map: the committed land outline and the projection markers use."""
+"""The server-drawn world map: the committed land outline, the projection, and the layout of the markers."""
 
 import io
+import math
 import re
 
 import pytest
 from django.core.management import call_command
 
 from districts.management.commands.build_world_outline import SOURCE
-from districts.map import HEIGHT, OUTLINE_FILE, VIEWBOX, WIDTH, project, world_outline_path
+from districts.map import (
+    HEIGHT, NARROWEST_MAP_PX, OUTLINE_FILE, VIEWBOX, WIDTH, Place, draw, fit_view, project, world_outline_path,
+)
 
 CITIES = {
     "Copenhagen": (55.68, 12.57),
@@ -88,3 +91,101 @@ def test_command_reproduces_the_committed_outline(tmp_path):
     output = tmp_path / "world_outline.txt"
     call_command("build_world_outline", output=output, stdout=io.StringIO())
     assert output.read_bytes() == OUTLINE_FILE.read_bytes()
+
+
+# The layout of markers: sized to be tapped on a phone, never overlapping, zoomed to what is shown.
+SEED_CITIES = {
+    "Cleveland": (41.4993, -81.6944), "Galway": (53.2707, -9.0568), "Dublin": (53.3498, -6.2603),
+    "Halifax": (44.6488, -63.5752), "Liverpool": (-33.9206, 150.9238), "Toronto": (43.6532, -79.3832),
+    "Milano": (45.4642, 9.19), "Melbourne": (-37.8136, 144.9631), "Monterrey": (25.6866, -100.3161),
+    "Atlanta": (33.749, -84.388), "Adelaide": (-34.9285, 138.6007), "Philadelphia": (39.9526, -75.1652),
+}
+
+
+def places(*cities):
+    return [Place(*project(*SEED_CITIES[city]), f"/{city}/", city, city) for city in cities]
+
+
+def view(drawn):
+    return [float(number) for number in drawn.view_box.split()]
+
+
+def never_cluster(_group):
+    return None
+
+
+def always_cluster(group):
+    return "/closer/", f"{len(group)} districts"
+
+
+SETS = {
+    "all": tuple(SEED_CITIES),
+    "north america": ("Cleveland", "Halifax", "Toronto", "Monterrey", "Atlanta", "Philadelphia"),
+    "europe": ("Galway", "Dublin", "Milano"),
+    "ireland": ("Galway", "Dublin"),
+    "australia": ("Liverpool", "Melbourne", "Adelaide"),
+    "one": ("Milano",),
+}
+
+
+@pytest.mark.parametrize("cities", SETS.values(), ids=SETS.keys())
+@pytest.mark.parametrize("cluster_link", [never_cluster, always_cluster], ids=["spread", "cluster"])
+def test_markers_are_24_px_targets_on_a_320_px_phone_and_never_overlap(cities, cluster_link):
+    drawn = draw(places(*cities), cluster_link)
+    _left, _top, width, _height = view(drawn)
+    # The map is at least NARROWEST_MAP_PX wide at 320 px, so a user unit is at least this many CSS px.
+    px_per_unit = NARROWEST_MAP_PX / width
+    assert 2 * float(drawn.hit_radius) * px_per_unit >= 24
+    centres = [(float(marker.x), float(marker.y)) for marker in drawn.markers]
+    for a in range(len(centres)):
+        for b in range(a + 1, len(centres)):
+            assert math.dist(centres[a], centres[b]) >= 2 * float(drawn.hit_radius) - 0.2, (cities, a, b)
+    assert sum(marker.count for marker in drawn.markers) == len(cities)
+
+
+@pytest.mark.parametrize("cities", SETS.values(), ids=SETS.keys())
+def test_the_view_fits_the_markers_with_a_margin(cities):
+    drawn = draw(places(*cities), always_cluster)
+    left, top, width, height = view(drawn)
+    assert width / height == pytest.approx(WIDTH / HEIGHT, rel=0.01)
+    assert 0 <= left and left + width <= WIDTH + 0.1 and 0 <= top and top + height <= HEIGHT + 0.1
+    radius = float(drawn.hit_radius)
+    for marker in drawn.markers:
+        x, y = float(marker.x), float(marker.y)
+        assert left + radius <= x <= left + width - radius
+        assert top + radius <= y <= top + height - radius
+
+
+def test_a_filtered_view_zooms_in_and_the_whole_network_does_not():
+    whole = view(draw(places(*SEED_CITIES), always_cluster))
+    europe = view(draw(places("Galway", "Dublin", "Milano"), always_cluster))
+    assert whole[2] > 800
+    assert europe[2] <= 200
+    # Europe's view is around Europe, not the Atlantic.
+    milano_x = project(*SEED_CITIES["Milano"])[0]
+    assert europe[0] < milano_x < europe[0] + europe[2]
+
+
+def test_overlapping_markers_become_one_cluster_with_its_count_and_link():
+    drawn = draw(places(*SEED_CITIES), always_cluster)
+    clusters = [marker for marker in drawn.markers if marker.count > 1]
+    assert clusters and drawn.has_clusters
+    assert all(marker.url == "/closer/" and marker.label == f"{marker.count} districts" for marker in clusters)
+
+
+def test_where_no_closer_view_exists_markers_are_spread_around_their_place_each_its_own_link():
+    same_city = [Place(*project(53.35, -6.26), f"/{n}/", f"District {n}", n) for n in range(3)]
+    drawn = draw(same_city, never_cluster)
+    assert not drawn.has_clusters
+    assert sorted(marker.url for marker in drawn.markers) == ["/0/", "/1/", "/2/"]
+    assert len({(marker.x, marker.y) for marker in drawn.markers}) == 3
+
+
+def test_spread_markers_keep_their_sides():
+    drawn = draw(places("Galway", "Dublin"), never_cluster)
+    galway, dublin = (next(m for m in drawn.markers if m.url == f"/{city}/") for city in ("Galway", "Dublin"))
+    assert float(galway.x) < float(dublin.x)  # Galway is west of Dublin
+
+
+def test_an_empty_map_shows_the_world():
+    assert fit_view([]) == (0.0, 0.0, float(WIDTH), float(HEIGHT))
