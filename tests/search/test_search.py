@@ -2,13 +2,10 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="per-language stemming is PostgreSQL text search; CI runs this on it"
-)
+postgresql_only = pytest.mark.postgresql  # per-language stemming is PostgreSQL text search
 
 
 def results(client, path, query, **params):
