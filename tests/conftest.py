@@ -1,19 +1,16 @@
 """Fixtures shared by the whole suite: the site's content, loaded once per test database."""
 
 import io
-import socket
 
 import pytest
 from django.core.management import call_command
 
+from tests.services import require_services
 
-def redis_answers() -> bool:
-    """Whether a Redis server answers on 127.0.0.1:6379 (for tests of the Redis cache itself)."""
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
+
+def pytest_runtest_setup(item):
+    """A test marked as needing PostgreSQL, Redis or nginx skips without it, and fails instead under CI=true."""
+    require_services(item)
 
 
 def load_site_content() -> str:

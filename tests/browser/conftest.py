@@ -81,8 +81,12 @@ class PageWatch:
         self.origin = origin
         self.offsite: list[str] = []
         self.console_errors: list[str] = []
+        # Every failed response, as (document address, response address, status): a console message
+        # "status of 404" names no address, so the sweep judges failures from these instead.
+        self.failed_responses: list[tuple[str, str, int]] = []
         page.on("request", self._on_request)
         page.on("console", self._on_console)
+        page.on("response", self._on_response)
         # Runs through the DevTools protocol, so the page's own CSP cannot block it.
         page.add_init_script(
             "window.__cspViolations = [];"
@@ -101,6 +105,30 @@ class PageWatch:
     def _on_console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
+
+    def _on_response(self, response):
+        if response.status >= 400:
+            self.failed_responses.append((self.page.url, response.url, response.status))
+
+    def unexpected_failures(self, expected: dict[str, int]) -> list[tuple[str, str, int]]:
+        """Failed responses other than the documents that should fail (address -> status), e.g. the 404 page's own 404."""
+        return [
+            (document, url, status)
+            for document, url, status in self.failed_responses
+            if expected.get(url.removeprefix(self.origin)) != status
+        ]
+
+    def unexpected_console_errors(self, expected: dict[str, int]) -> list[str]:
+        """Console errors, less one "status of N" message per expected failed document that really failed."""
+        excused = [status for _document, url, status in self.failed_responses if expected.get(url.removeprefix(self.origin)) == status]
+        errors = []
+        for error in self.console_errors:
+            status = next((code for code in excused if f"status of {code}" in error), None)
+            if status is None:
+                errors.append(error)
+            else:
+                excused.remove(status)
+        return errors
 
 
 @pytest.fixture

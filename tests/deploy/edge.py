@@ -1,7 +1,6 @@
 """nginx with deploy/nginx's rendered configuration, in its own prefix, in front of a stand-in application."""
 
 import os
-import shutil
 import socket
 import subprocess
 import threading
@@ -12,11 +11,11 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
+from tests.services import PURGE_MODULE, SERVICES, nginx_available, require
+
 NGINX = Path(settings.BASE_DIR) / "deploy" / "nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 
 class EchoApp(BaseHTTPRequestHandler):
@@ -45,12 +44,7 @@ def free_port() -> int:
 
 def require_nginx() -> None:
     """Skip without nginx and ngx_cache_purge; under CI=true, fail instead."""
-    if shutil.which("nginx") and PURGE_MODULE.exists() and shutil.which("envsubst"):
-        return
-    reason = "nginx with ngx_cache_purge is not installed (apt-get install nginx libnginx-mod-http-cache-purge)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason} (CI=true: a missing tool is a failure)", pytrace=False)
-    pytest.skip(reason)
+    require(nginx_available(), SERVICES["nginx"][1])
 
 
 @contextmanager

