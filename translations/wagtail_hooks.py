@@ -29,6 +29,7 @@ class TranslationStatusMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
+    """The status report and its CSV download, under the admin's reports."""
     return [
         path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status"),
         path("reports/translation-status/csv/", TranslationStatusCSVView.as_view(), name="translation_status_csv"),
@@ -37,6 +38,7 @@ def register_translation_status_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
+    """The status report in the Reports menu, for those who may see it."""
     return TranslationStatusMenuItem(
         gettext_lazy("Translation status"), reverse("translation_status"), name="translation-status", icon_name="site", order=50
     )
