@@ -82,6 +82,13 @@ def district_form(client, district) -> dict:
     return form_data(response.content, "form[data-edit-form]")
 
 
+def saved_name(district) -> str:
+    """The district's name as last saved: its latest draft (Danish data has drafts), else its row."""
+    district = type(district).objects.get(pk=district.pk)
+    revision = district.latest_revision
+    return revision.as_object().name if revision else district.name
+
+
 def post_district(client, district, data: dict, name: str):
     """Save the district through the admin's edit view with a new name, as a browser (or an attacker) would."""
     return client.post(reverse(DISTRICT_EDIT, args=[district.pk]), {**data, "name": [name]})
@@ -98,24 +105,21 @@ def test_a_translator_may_change_swedish_data_but_not_the_danish_originals(clien
     valid_danish = district_form(other, danish)
 
     post_district(client, danish, valid_danish, "Ændret af en oversætter")
-    danish.refresh_from_db()
-    assert danish.name == "DistritoTec"
+    assert saved_name(danish) == "DistritoTec"
 
     # The Swedish version opens in wagtail-localize's translation editor.
     assert client.get(reverse(DISTRICT_EDIT, args=[swedish.pk])).status_code == 200
 
     # The very same form is valid: an editor's post of it does change the Danish district.
     assert post_district(other, danish, valid_danish, "Ændret af en redaktør").status_code == 302
-    danish.refresh_from_db()
-    assert danish.name == "Ændret af en redaktør"
+    assert saved_name(danish) == "Ændret af en redaktør"
 
 
 def test_editors_still_change_danish_data(client, site_content):
     client.force_login(UserFactory(groups=[EDITORS]))
     danish = District.objects.get(slug="distritotec", locale__language_code="da")
     assert post_district(client, danish, district_form(client, danish), "DistritoTec i Monterrey").status_code == 302
-    danish.refresh_from_db()
-    assert danish.name == "DistritoTec i Monterrey"
+    assert saved_name(danish) == "DistritoTec i Monterrey"
 
 
 @pytest.mark.parametrize("role", [EDITORS, APPROVERS, ADMINISTRATORS])
@@ -136,8 +140,7 @@ def test_an_editor_who_also_translates_keeps_the_danish_data_rights(client, site
     danish = District.objects.get(slug="distritotec", locale__language_code="da")
     response = post_district(client, danish, district_form(client, danish), "DistritoTec, Monterrey")
     assert response.status_code == 302
-    danish.refresh_from_db()
-    assert danish.name == "DistritoTec, Monterrey"
+    assert saved_name(danish) == "DistritoTec, Monterrey"
 
 
 def test_the_permission_policy_covers_every_translatable_data_model(site_content):

@@ -4,6 +4,11 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def drop_recordings_without_drawing(apps, schema_editor):
+    """Going back: the earlier schema requires a drawing, so recordings still waiting for one cannot stay."""
+    apps.get_model("workshops", "GraphicRecording").objects.filter(image__isnull=True).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -22,4 +27,5 @@ class Migration(migrations.Migration):
             name='image',
             field=models.ForeignKey(blank=True, help_text='Leave empty until you have the drawing; the page then shows the title and description only.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailimages.image', verbose_name='image'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_recordings_without_drawing),
     ]
