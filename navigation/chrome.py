@@ -52,6 +52,7 @@ class Chrome:
 
     language: str
     home: Link | None
+    locale_id: int | None = None  # the language's Wagtail locale, for filtering data without a look-up
     menu: tuple[Link, ...] = ()
     legal: tuple[Link, ...] = ()
     footer_html: str = ""
@@ -231,6 +232,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
     return Chrome(
         language=language,
         home=links[home.path],
+        locale_id=home.locale_id,
         menu=menu,
         legal=tuple(legal),
         footer_html=expand_db_html(footer.text) if footer else "",

@@ -7,7 +7,6 @@ from django.db import connection, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
 from wagtail.search.index import insert_or_update_object
 
 from districts.models import District
@@ -20,10 +19,15 @@ from .models import NetworkPage, PartnershipPage, WorkshopsPage
 
 def search_districts(terms: str, request) -> list[SearchResult]:
     """Districts in the visitor's language that match, each linked to its page below the network page."""
-    network_url = request_chromes(request)[get_language()].first_url(NetworkPage)
+    chrome = request_chromes(request)[get_language()]
+    network_url = chrome.first_url(NetworkPage)
     if network_url is None:
         return []
-    districts = District.objects.filter(locale=Locale.get_active(), live=True).search(terms)[:MAX_RESULTS_PER_SOURCE]
+    districts = (
+        District.objects.filter(locale_id=chrome.locale_id, live=True)
+        .only("name", "slug", "short_description", "city", "country")
+        .search(terms)[:MAX_RESULTS_PER_SOURCE]
+    )
     return [
         SearchResult(
             district.name,
@@ -37,10 +41,15 @@ def search_districts(terms: str, request) -> list[SearchResult]:
 
 def search_workshops(terms: str, request) -> list[SearchResult]:
     """Workshops in the visitor's language that match, each linked to its page below the workshops page."""
-    workshops_url = request_chromes(request)[get_language()].first_url(WorkshopsPage)
+    chrome = request_chromes(request)[get_language()]
+    workshops_url = chrome.first_url(WorkshopsPage)
     if workshops_url is None:
         return []
-    workshops = Workshop.objects.filter(locale=Locale.get_active(), live=True).search(terms)[:MAX_RESULTS_PER_SOURCE]
+    workshops = (
+        Workshop.objects.filter(locale_id=chrome.locale_id, live=True)
+        .only("title", "slug", "summary")
+        .search(terms)[:MAX_RESULTS_PER_SOURCE]
+    )
     return [
         SearchResult(workshop.title, f"{workshops_url}{workshop.slug}/", workshop.summary, str(_("Workshop or peer session")))
         for workshop in workshops

@@ -31,7 +31,7 @@ def search_pages(terms: str, request) -> list[SearchResult]:
     chrome = request_chromes(request)[get_language()]
     if chrome.home is None:
         return []
-    hits = Page.objects.filter(path__startswith=chrome.home.path).search(terms)[:MAX_RESULTS_PER_SOURCE]
+    hits = Page.objects.filter(path__startswith=chrome.home.path).only("path", "title").search(terms)[:MAX_RESULTS_PER_SOURCE]
     return [
         SearchResult(page.title, link.url, link.summary, str(_("Page")))
         for page in hits

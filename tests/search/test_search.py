@@ -135,3 +135,18 @@ def test_private_pages_and_what_they_list_are_never_found_until_opened_again(cli
     assert network.url not in results(client, "/da/soeg/", "GIID-netværket")[0]
     restriction.delete()
     assert district in results(client, "/da/soeg/", "Tonsley")[0]
+
+
+@pytest.mark.parametrize("path", ["/da/soeg/", "/sv/sok/"])
+def test_a_search_costs_one_query_per_source_once_the_chrome_is_cached(client, site_content, path):
+    """Pages, districts and workshops: one full-text query each; titles, addresses and the locale come from the chrome."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path, {"q": "Lyngby"})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path, {"q": "Lyngby"}).status_code == 200
+    # The shared cache is a database table in tests; its reads are not the page's queries.
+    sql = [query["sql"] for query in queries.captured_queries if "sciencecity_cache" not in query["sql"]]
+    assert len(sql) == 3, sql
+    assert all("MATCH" in query or "@@" in query for query in sql), sql
