@@ -146,3 +146,14 @@ def test_gunicorn_alone_with_media_on_s3_nothing_is_broken(tmp_path, s3_endpoint
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_the_reference_compose_file_offers_minio_without_changing_the_default_stack():
+    compose = (settings.BASE_DIR / "deploy" / "docker" / "compose.yaml").read_text()
+    minio = re.search(r"^  minio:\n(.*?)^  \S", compose, re.S | re.M).group(1)
+    assert "profiles: [s3]" in minio, "MinIO must start only when asked for"
+    # Without a bucket in .env, the application keeps its media on the volume the edge serves.
+    for variable in ("AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        assert f"  {variable}: ${{{variable}:-}}\n" in compose
+    migrate = re.search(r"^  migrate:\n(.*?)^  \S", compose, re.S | re.M).group(1)
+    assert "prepare_media_bucket" in migrate and re.search(r"minio:\n\s+condition: service_healthy\n\s+required: false", migrate)
