@@ -71,14 +71,14 @@ def references(page: str) -> list[str]:
 def kind(url: str) -> str:
     """What an address is, for the report: a rendition, an original image, a document, a static file or a page."""
     path = urlsplit(url).path
-    for part, name in (("/images/", "rendition"), ("/original_images/", "original"), ("/documents/", "document"), ("/static/", "static")):
+    for part, name in (("/static/", "static"), ("/images/", "rendition"), ("/original_images/", "original"), ("/documents/", "document")):
         if part in path:
             return name
     return "page"
 
 
-def crawl(base: str, media_origin: str) -> tuple[dict, Counter]:
-    """Follow the site from its front pages; the broken addresses ({url: (status, first page that refers to it)}) and the kinds checked."""
+def crawl(base: str, media_origin: str) -> tuple[dict, Counter, set]:
+    """Follow the site from its front pages: the broken addresses ({url: (status, first page referring to it)}), the kinds and addresses checked."""
     own = (base, media_origin)
     queue, seen, broken, kinds = [f"{base}/da/", f"{base}/sv/"], set(), {}, Counter()
     referrer = {url: "(start)" for url in queue}
@@ -106,15 +106,16 @@ def crawl(base: str, media_origin: str) -> tuple[dict, Counter]:
             if target.startswith(own) and "/admin/" not in parts.path and target not in seen:
                 referrer.setdefault(target, url)
                 queue.append(target)
-    return broken, kinds
+    return broken, kinds, seen
 
 
-def assert_nothing_broken(base: str, media_origin: str):
+def assert_nothing_broken(base: str, media_origin: str) -> set:
     """Crawl the site; every address works, and renditions, originals, documents, static files and pages were among them."""
-    broken, kinds = crawl(base, media_origin)
+    broken, kinds, seen = crawl(base, media_origin)
     assert broken == {}, f"{len(broken)} broken addresses, e.g. {sorted(broken.items())[:10]}"
     assert kinds["page"] > 40 and kinds["static"] and kinds["document"], kinds
     assert kinds["rendition"] >= 6, kinds  # three formats × two widths at least
+    return seen
 
 
 @pytest.mark.nginx
@@ -141,7 +142,13 @@ def test_gunicorn_alone_with_media_on_s3_nothing_is_broken(tmp_path, s3_endpoint
     manage(env, "prepare_media_bucket")
     process, base = start_site(tmp_path, env)
     try:
-        assert_nothing_broken(base, f"{s3_endpoint}/{bucket}/")
+        seen = assert_nothing_broken(base, f"{s3_endpoint}/{bucket}/")
+        renditions = [url for url in seen if kind(url) == "rendition"]
+        elsewhere = [url for url in renditions if not url.startswith(f"{s3_endpoint}/{bucket}/images/")]
+        assert renditions and not elsewhere, elsewhere
+        with urllib.request.urlopen(f"{base}/da/", timeout=10) as response:  # noqa: S310 - our own server
+            policy = response.headers["Content-Security-Policy"]
+        assert re.search(rf"img-src 'self' {re.escape(s3_endpoint)}[;,]", policy), policy
         assert not (tmp_path / "media").exists(), "media went to the local disk"
     finally:
         process.terminate()
