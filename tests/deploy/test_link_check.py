@@ -35,7 +35,7 @@ REFERENCE = re.compile(r'\s(href|src|srcset|action)="([^"]*)"')
 MAX_ADDRESSES = 3000
 
 
-def start_site(folder, env: dict):
+def start_site(env: dict):
     """Load the content and the media, collect static files and start gunicorn; its process and base URL."""
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_site_content")
@@ -110,7 +110,7 @@ def crawl(base: str, media_origin: str) -> tuple[dict, Counter, set]:
 
 
 def assert_nothing_broken(base: str, media_origin: str) -> set:
-    """Crawl the site; every address works, and renditions, originals, documents, static files and pages were among them."""
+    """Crawl the site: every address works, and pages, renditions, a document and static files were among them; the addresses."""
     broken, kinds, seen = crawl(base, media_origin)
     assert broken == {}, f"{len(broken)} broken addresses, e.g. {sorted(broken.items())[:10]}"
     assert kinds["page"] > 40 and kinds["static"] and kinds["document"], kinds
@@ -123,7 +123,7 @@ def test_behind_the_edge_with_media_on_the_local_disk_nothing_is_broken(tmp_path
     port = free_port()
     env = production_env(tmp_path, port)
     env["WEB_CONCURRENCY"] = "2"
-    process, _app = start_site(tmp_path, env)
+    process, _app = start_site(env)
     try:
         edge_folder = tmp_path / "edge"
         edge_folder.mkdir()
@@ -140,7 +140,7 @@ def test_gunicorn_alone_with_media_on_s3_nothing_is_broken(tmp_path, s3_endpoint
     bucket = new_bucket()
     env = {**production_env(tmp_path, port), **s3_environment(s3_endpoint, bucket), "WEB_CONCURRENCY": "2"}
     manage(env, "prepare_media_bucket")
-    process, base = start_site(tmp_path, env)
+    process, base = start_site(env)
     try:
         seen = assert_nothing_broken(base, f"{s3_endpoint}/{bucket}/")
         renditions = [url for url in seen if kind(url) == "rendition"]
