@@ -16,6 +16,9 @@ from django.utils.translation import get_language
 from navigation.chrome import request_chromes
 
 NEVER_SHARED = ("/admin/", "/documents/", "/health/", "/_util/")
+# Wagtail's document view answers after its permission checks, with the file or a redirect to a signed,
+# short-lived address in the bucket: a CDN that kept either would hand it to the next visitor.
+PERSONAL = ("/documents/",)
 SHAREABLE_TYPES = ("text/html", "application/xml", "text/calendar", "text/plain")
 
 
@@ -55,6 +58,6 @@ class CacheHeadersMiddleware:
         response = self.get_response(request)
         if shareable(request, response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds_until_content_turns(request))
-        elif is_signed_in(request) or response.cookies:
+        elif is_signed_in(request) or response.cookies or request.path.startswith(PERSONAL):
             patch_cache_control(response, private=True, no_store=True)
         return response

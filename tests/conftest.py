@@ -93,6 +93,15 @@ def live_site(django_db_setup, django_db_blocker):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A real S3 server (moto in server mode) for the whole session: its endpoint URL (tests/s3.py)."""
+    from tests.s3 import s3_server
+
+    with s3_server() as endpoint:
+        yield endpoint
+
+
 @pytest.fixture
 def site_content(db):
     """The seeded site. Reloaded only if a transactional test emptied the database."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from .database import database_settings
 from .environment import code_digest, env, env_bool, env_list
 from .frontend_cache import frontend_cache_settings
+from .media import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -232,10 +233,19 @@ STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
+# Uploads on the local disk, or in an S3-compatible bucket shared by every machine (settings/media.py).
+_media_storage, MEDIA_ORIGIN = media_storage()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if MEDIA_ORIGIN:
+    # Pages and the admin show images from the bucket (or its CDN): our own store, not a third party.
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+    # Documents go through Wagtail's view, which checks permissions and then redirects to the
+    # storage's short-lived signed address (uploads/storage.py); never a direct link.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # The page editor posts one field per block; a long page can exceed Django's 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
