@@ -8,12 +8,16 @@ CI=true a missing tool fails the run instead, so CI can never pass unchecked.
 
 import os
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests.conftest import add_dated_workshops, prepare_test_databases
 from tests.site_urls import collect_site_urls
+
+from .states import SweepData, collect_states
 
 # Playwright's sync API runs an event loop in the test thread; the database
 # calls the tests make beside it are ordinary blocking ones.
@@ -45,6 +49,59 @@ def require(available: bool, reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (CI=true: a missing checker is a failure)", pytrace=False)
     pytest.skip(reason)
+
+
+SWEPT_STATES = pytest.StashKey[list]()
+
+
+def swept_states(config) -> list:
+    """Every state the sweep checks, read from the test database's page tree once, while tests are collected."""
+    if SWEPT_STATES not in config.stash:
+        from pytest_django.plugin import blocking_manager_key
+
+        prepare_test_databases(config)
+        with config.stash[blocking_manager_key].unblock():
+            add_dated_workshops()
+            config.stash[SWEPT_STATES] = collect_states()
+    return config.stash[SWEPT_STATES]
+
+
+def pytest_generate_tests(metafunc):
+    """One test item per state a test takes (``state``)."""
+    if "state" in metafunc.fixturenames:
+        states = swept_states(metafunc.config)
+        metafunc.parametrize("state", states, ids=[state.id for state in states])
+
+
+@pytest.fixture(scope="module")
+def sweep_data(live_site, django_db_blocker):
+    """The pages, workshops and users the states need; removed after the module, since browser tests commit."""
+    with django_db_blocker.unblock():
+        data = SweepData()
+    yield data
+    with django_db_blocker.unblock():
+        data.remove()
+
+
+def reach(page, origin: str, state, data: SweepData):
+    """Bring a browser tab to ``state`` and return the response of the document it shows."""
+    from django.test import override_settings
+
+    if state.signed_in:
+        page.context.add_cookies([data.session_cookie(state.signed_in, state.language, origin)])
+    if state.method != "GET":
+        # A browser only GETs an address; the route sends this one navigation with the state's method.
+        page.route(origin + state.path, lambda route: route.continue_(method=state.method), times=1)
+    with override_settings(ROOT_URLCONF=state.urlconf) if state.urlconf else nullcontext():
+        response = page.goto(origin + state.path)
+        if state.submit:
+            for name, value in state.submit.items():
+                page.locator(f"[name={name}]").fill(value)
+            with page.expect_navigation() as landed:
+                page.locator("main form button[type=submit]").click()
+            response = landed.value
+    page.wait_for_load_state("networkidle")
+    return response
 
 
 @pytest.fixture(autouse=True)
