@@ -67,7 +67,7 @@ def paths_by_source() -> dict[tuple[str, str | None], str]:
     return paths
 
 
-def state_variants(language: str, paths) -> list[State]:  # noqa: PLR0914 - one list, read top to bottom
+def state_variants(language: str, paths) -> list[State]:
     """The states of one language's pages that a plain address does not reach."""
     home = paths[("page:partnerships.HomePage", language)]
     network = paths[("page:partnerships.NetworkPage", language)]
@@ -86,7 +86,7 @@ def state_variants(language: str, paths) -> list[State]:  # noqa: PLR0914 - one 
         State(f"{workshops}?page=2", language, shows=".pagination a[rel=prev]"),
         State(f"{search}?q=innovation", language, shows=".search-result"),
         State(f"{search}?q=innovation&page=2", language, shows=".pagination a[rel=prev]"),
-        State(f"{search}?q=zzyzx", language, shows=".search-results__summary"),
+        State(f"{search}?q=zzyzx", language, shows=".search-results:not(:has(.search-result)) .search-results__summary"),
         State(f"{search}?q={LONG_QUERY.strip().replace(' ', '+')}", language, shows=".search-results .notice",
               name=f"{search}?q=<a query of {len(LONG_QUERY)} characters>"),
         State(home + SweepData.PRIVATE_SLUGS[language] + "/", language, shows="input[name=password]", cookies=form),

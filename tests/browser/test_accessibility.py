@@ -1,6 +1,6 @@
 """Every swept state (tests/browser/states.py), at 1280 and at 320 px, one test item each.
 
-For each: the status it must answer and the element that proves the state;
+For each: the status it must answer, its language and the element that proves the state;
 axe-core with the WCAG 2.x A and AA rules finds nothing; no sideways scrolling
 at 320 px; the Content-Security-Policy allows no inline code and the page breaks
 none of it; no request leaves the machine; no failed request or console error
@@ -42,6 +42,8 @@ def test_state(browser_page, live_site, sweep_data, axe_source, state, viewport)
     problems = {}
     if response.status != state.status:
         problems["status"] = response.status
+    if state.language and (lang := browser_page.evaluate("document.documentElement.lang")) != state.language:
+        problems["language"] = lang
     if state.shows and browser_page.locator(state.shows).count() == 0:
         problems["not the state meant, nothing matches"] = state.shows
     policy = response.headers.get("content-security-policy", "")
