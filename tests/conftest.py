@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the site's content, loaded once per test database."""
 
 import io
+import warnings
 
 import pytest
 from django.core.management import call_command
@@ -80,8 +81,6 @@ def pytest_sessionfinish(session):
         except Exception as error:  # noqa: BLE001 - as pytest-django does: a warning, not a failed run
             # PostgreSQL refuses to drop a database a live-server thread still holds;
             # .ci/run drops its throwaway databases itself.
-            import warnings
-
             warnings.warn(f"Could not drop the test database: {error!r}", pytest.PytestWarning, stacklevel=1)
 
 

@@ -11,13 +11,17 @@ test data made for the sweep and removed after it, at fixed addresses.
 
 from dataclasses import dataclass, field
 
+from axes.models import AccessAttempt
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.users.models import UserProfile
 
+from sciencecity.models import InformationPage
+from tests.factories import UserFactory
 from tests.site_urls import collect_site_urls
+from workshops.models import Kind, Workshop
 
 LANGUAGES = ("da", "sv")
 PASSWORD = "sweep-hemmelighed"
@@ -139,10 +143,6 @@ class SweepData:
     WORKSHOPS = 11  # one more than a page of the listing
 
     def __init__(self):
-        from districts.models import District
-        from sciencecity.models import InformationPage
-        from workshops.models import Kind, Workshop
-
         self.pages: list[Page] = []
         homes = {language: Page.objects.get(depth=2, locale__language_code=language) for language in LANGUAGES}
         # A Danish page nobody has translated: Swedish visitors get an alias of it, with a notice.
@@ -164,13 +164,10 @@ class SweepData:
             )
             for number in range(1, self.WORKSHOPS + 1)
         ]
-        assert District.objects.filter(slug="ucity-square").exists()
         self.users = {}
 
     def session_cookie(self, kind: str, language: str, url: str) -> dict:
         """A signed-in superuser's session for the browser: ``kind`` says how far two-factor sign-in got."""
-        from tests.factories import UserFactory
-
         user = self.users.get((kind, language))
         if user is None:
             user = UserFactory(username=f"sweep-{kind}-{language}", is_superuser=True, is_staff=True)
@@ -188,15 +185,18 @@ class SweepData:
             session.save()
         return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": url}
 
+    @staticmethod
+    def forget_failed_sign_ins() -> None:
+        """Forget every failed sign-in django-axes counted."""
+        AccessAttempt.objects.all().delete()
+
     def remove(self) -> None:
         """Delete everything made for the sweep, aliases before what they show."""
-        from axes.models import AccessAttempt
-
         for page in reversed(self.pages):
             Page.objects.filter(pk=page.pk).delete()
         for workshop in self.workshops:
             workshop.delete()
         for user in self.users.values():
             user.delete()
-        AccessAttempt.objects.all().delete()
+        self.forget_failed_sign_ins()
 
