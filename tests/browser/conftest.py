@@ -51,26 +51,34 @@ def require(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-SWEPT_STATES = pytest.StashKey[list]()
+SWEPT = pytest.StashKey[dict]()
 
 
-def swept_states(config) -> list:
-    """Every state the sweep checks, read from the test database's page tree once, while tests are collected."""
-    if SWEPT_STATES not in config.stash:
+def swept(config) -> dict[str, list]:
+    """What the sweep checks, read from the test database once, while the tests are collected.
+
+    ``state``: every state of the HTML pages (tests/browser/states.py); ``other_url``: feeds, the
+    sitemap and robots.txt.
+    """
+    if SWEPT not in config.stash:
         from pytest_django.plugin import blocking_manager_key
 
         prepare_test_databases(config)
         with config.stash[blocking_manager_key].unblock():
             add_dated_workshops()
-            config.stash[SWEPT_STATES] = collect_states()
-    return config.stash[SWEPT_STATES]
+            config.stash[SWEPT] = {
+                "state": collect_states(),
+                "other_url": [url for url in collect_site_urls() if url.kind != "html"],
+            }
+    return config.stash[SWEPT]
 
 
 def pytest_generate_tests(metafunc):
-    """One test item per state a test takes (``state``)."""
-    if "state" in metafunc.fixturenames:
-        states = swept_states(metafunc.config)
-        metafunc.parametrize("state", states, ids=[state.id for state in states])
+    """One test item per state (``state``) or other URL (``other_url``) a test takes."""
+    for name in ("state", "other_url"):
+        if name in metafunc.fixturenames:
+            values = swept(metafunc.config)[name]
+            metafunc.parametrize(name, values, ids=[getattr(value, "id", value.path) for value in values])
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +119,6 @@ def _database_for_the_server(django_db_blocker):
     """Let the server thread (and the test) read the database while a browser test runs."""
     with django_db_blocker.unblock():
         yield
-
-
-@pytest.fixture(scope="session")
-def site_urls(live_site, django_db_blocker):
-    """Every URL the sweep checks, collected once from the site."""
-    with django_db_blocker.unblock():
-        return collect_site_urls()
 
 
 @pytest.fixture(scope="session")
