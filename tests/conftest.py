@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the site's content, loaded once per test database."""
 
 import io
+import warnings
 
 import pytest
 from django.core.management import call_command
@@ -20,51 +21,67 @@ def load_site_content() -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(  # noqa: PLR0913
-    request,
-    django_test_environment,
-    django_db_blocker,
-    django_db_use_migrations,
-    django_db_keepdb,
-    django_db_createdb,
-    django_db_modify_db_settings,
-):
-    """pytest-django's test database set-up, always including the default database, with the content loaded.
+TEST_DATABASES = pytest.StashKey[object]()
+
+
+def prepare_test_databases(config) -> None:
+    """Create the test database (the default one always) and load the content, once per session.
 
     pytest-django creates a test database only for collected tests that ask
     for one; the browser tests use the database through their live server
     without a db fixture, so when they run alone the default database would
-    otherwise be the developer's own. Content is loaded once; each db test's
-    transaction is rolled back.
+    otherwise be the developer's own. The browser tests need the page tree
+    while they are collected (one test item per address), so this may run
+    during collection, before any fixture; ``django_db_setup`` then reuses it.
+    Content is loaded once; each db test's transaction is rolled back. No test
+    uses serialized rollback, so nothing is serialized.
     """
-    from django.test.utils import setup_databases, teardown_databases
-    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+    if TEST_DATABASES in config.stash:
+        return
+    from django.db import connections
+    from django.test.utils import setup_databases
+    from pytest_django.fixtures import _disable_migrations
+    from pytest_django.plugin import blocking_manager_key
 
-    if not django_db_use_migrations:
+    if config.getvalue("nomigrations"):
         _disable_migrations()
-    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
-    with django_db_blocker.unblock():
-        config = setup_databases(
-            verbosity=request.config.option.verbose,
+    keepdb = config.getvalue("reuse_db") and not config.getvalue("create_db")
+    with config.stash[blocking_manager_key].unblock():
+        config.stash[TEST_DATABASES] = setup_databases(
+            verbosity=config.option.verbose,
             interactive=False,
-            aliases={*aliases, "default"},
-            serialized_aliases=serialized_aliases,
-            keepdb=django_db_keepdb and not django_db_createdb,
+            aliases=set(connections),
+            serialized_aliases=set(),
+            keepdb=keepdb,
         )
         load_site_content()
-    yield
-    if not django_db_keepdb:
-        from django.db import connections
 
-        with django_db_blocker.unblock():
-            connections.close_all()
-            try:
-                teardown_databases(config, verbosity=request.config.option.verbose)
-            except Exception as error:  # noqa: BLE001 - as pytest-django does: a warning, not a failed run
-                # PostgreSQL refuses to drop a database a live-server thread still holds;
-                # .ci/run drops its throwaway databases itself.
-                request.node.warn(pytest.PytestWarning(f"Could not drop the test database: {error!r}"))
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment):
+    """pytest-django's test database set-up, replaced by ``prepare_test_databases`` (torn down at the session's end)."""
+    prepare_test_databases(request.config)
+
+
+def pytest_sessionfinish(session):
+    """Drop the test databases, as pytest-django would, after every session fixture (the live server too) is gone."""
+    config = session.config
+    if TEST_DATABASES not in config.stash or config.getvalue("reuse_db"):
+        return
+    from django.db import connections
+    from django.test.utils import teardown_databases
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        connections.close_all()
+        databases = config.stash[TEST_DATABASES]
+        del config.stash[TEST_DATABASES]
+        try:
+            teardown_databases(databases, verbosity=config.option.verbose)
+        except Exception as error:  # noqa: BLE001 - as pytest-django does: a warning, not a failed run
+            # PostgreSQL refuses to drop a database a live-server thread still holds;
+            # .ci/run drops its throwaway databases itself.
+            warnings.warn(f"Could not drop the test database: {error!r}", pytest.PytestWarning, stacklevel=1)
 
 
 @pytest.fixture(autouse=True)

@@ -29,8 +29,8 @@ NOT_SWEPT = {
     "wagtaildocs_authenticate_with_password": "a password form for private documents; none are seeded",
     "wagtailimages_serve": "serves an image rendition by signature",
     "wagtail_serve": "the page tree itself, swept page by page",
-    "wagtailcore_authenticate_with_password": "a password form for private pages; none are seeded",
-    "wagtailcore_login": "the page-privacy login, for restricted pages; none are seeded",
+    "wagtailcore_authenticate_with_password": "a private page's password form: a state of the browser sweep",
+    "wagtailcore_login": "the sign-in for signed-in users' pages: a state of the browser sweep",
     "set_language": "a POST-only form handler",
 }
 

@@ -263,6 +263,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Per-language text search on PostgreSQL (danish, swedish); SQLite full-text search otherwise.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multilingual_search"}}
+# Private pages and documents ask for their password, and pages for signed-in users ask for an account,
+# in the site's layout and the visitor's language (privacy/templates/privacy/).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "privacy/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "privacy/document_password_required.html"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "privacy/login.html"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

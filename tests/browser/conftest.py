@@ -8,12 +8,16 @@ CI=true a missing tool fails the run instead, so CI can never pass unchecked.
 
 import os
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests.conftest import add_dated_workshops, prepare_test_databases
 from tests.site_urls import collect_site_urls
+
+from .states import SweepData, collect_states
 
 # Playwright's sync API runs an event loop in the test thread; the database
 # calls the tests make beside it are ordinary blocking ones.
@@ -47,18 +51,74 @@ def require(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+SWEPT = pytest.StashKey[dict]()
+
+
+def swept(config) -> dict[str, list]:
+    """What the sweep checks, read from the test database once, while the tests are collected.
+
+    ``state``: every state of the HTML pages (tests/browser/states.py); ``other_url``: feeds, the
+    sitemap and robots.txt.
+    """
+    if SWEPT not in config.stash:
+        from pytest_django.plugin import blocking_manager_key
+
+        prepare_test_databases(config)
+        with config.stash[blocking_manager_key].unblock():
+            add_dated_workshops()
+            config.stash[SWEPT] = {
+                "state": collect_states(),
+                "other_url": [url for url in collect_site_urls() if url.kind != "html"],
+            }
+    return config.stash[SWEPT]
+
+
+def pytest_generate_tests(metafunc):
+    """One test item per state (``state``) or other URL (``other_url``) a test takes."""
+    for name in ("state", "other_url"):
+        if name in metafunc.fixturenames:
+            values = swept(metafunc.config)[name]
+            metafunc.parametrize(name, values, ids=[getattr(value, "id", value.path) for value in values])
+
+
+@pytest.fixture(scope="module")
+def sweep_data(live_site, django_db_blocker):
+    """The pages, workshops and users the states need; removed after the module, since browser tests commit."""
+    with django_db_blocker.unblock():
+        data = SweepData()
+    yield data
+    with django_db_blocker.unblock():
+        data.remove()
+
+
+def reach(page, origin: str, state, data: SweepData):
+    """Bring a browser tab to ``state`` and return the response of the document it shows."""
+    from django.test import override_settings
+
+    if state.signed_in:
+        page.context.add_cookies([data.session_cookie(state.signed_in, state.language, origin)])
+    if state.method != "GET":
+        # A browser only GETs an address; the route sends this one navigation with the state's method.
+        page.route(origin + state.path, lambda route: route.continue_(method=state.method), times=1)
+    with override_settings(ROOT_URLCONF=state.urlconf) if state.urlconf else nullcontext():
+        response = page.goto(origin + state.path)
+        if state.submit:
+            for name, value in state.submit.items():
+                page.locator(f"[name={name}]").fill(value)
+            with page.expect_navigation() as landed:
+                page.locator("main form button[type=submit]").click()
+            response = landed.value
+            # The sweep's own wrong passwords must not add up to a lockout of this machine's address.
+            data.forget_failed_sign_ins()
+    page.wait_for_load_state("networkidle")
+    return response
+
+
 @pytest.fixture(autouse=True)
 def _database_for_the_server(django_db_blocker):
     """Let the server thread (and the test) read the database while a browser test runs."""
     with django_db_blocker.unblock():
         yield
-
-
-@pytest.fixture(scope="session")
-def site_urls(live_site, django_db_blocker):
-    """Every URL the sweep checks, collected once from the site."""
-    with django_db_blocker.unblock():
-        return collect_site_urls()
 
 
 @pytest.fixture(scope="session")

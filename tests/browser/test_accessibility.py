@@ -1,10 +1,18 @@
-"""axe-core on every public URL in both languages, at desktop and phone width: zero violations."""
+"""Every swept state (tests/browser/states.py), at 1280 and at 320 px, one test item each.
+
+For each: the status it must answer, its language and the element that proves the state;
+axe-core with the WCAG 2.x A and AA rules finds nothing; no sideways scrolling
+at 320 px; the Content-Security-Policy allows no inline code and the page breaks
+none of it; no request leaves the machine; no failed request or console error
+but the document's own expected 404, 405 or 500; no cookie but a form's CSRF
+cookie or a signed-in session.
+"""
 
 import json
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, reach
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -16,51 +24,47 @@ RUN_AXE = """async (tags) => {
     }));
 }"""
 
-
 def describe(violations) -> str:
     return json.dumps(violations, indent=2, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone-320"])
-def test_axe_finds_no_violations_on_any_public_page(browser_page, live_site, site_urls, axe_source, viewport):
+def axe_violations(page, axe_source):
+    """What axe-core finds on the page."""
+    page.evaluate(axe_source)
+    return page.evaluate(RUN_AXE, WCAG_TAGS)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "320"])
+def test_state(browser_page, live_site, sweep_data, axe_source, state, viewport):
     browser_page.set_viewport_size(viewport)
-    failures = {}
-    for url in (url for url in site_urls if url.kind == "html"):
-        response = browser_page.goto(live_site.url + url.path)
-        assert response.status == url.status, url.path
-        browser_page.evaluate(axe_source)
-        violations = browser_page.evaluate(RUN_AXE, WCAG_TAGS)
-        if violations:
-            failures[url.path] = violations
-    assert not failures, describe(failures)
-
-
-def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser_page, live_site, site_urls):
-    browser_page.set_viewport_size(PHONE)
-    too_wide = {}
-    for url in (url for url in site_urls if url.kind == "html"):
-        browser_page.goto(live_site.url + url.path)
-        width = browser_page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide[url.path] = width
-    assert not too_wide
-
-
-def test_public_pages_make_no_third_party_requests_break_no_csp_rule_and_log_no_errors(
-    browser_page, live_site, site_urls
-):
-    violations = {}
-    for url in (url for url in site_urls if url.kind == "html"):
-        response = browser_page.goto(live_site.url + url.path)
-        browser_page.wait_for_load_state("networkidle")
-        assert "unsafe-inline" not in response.headers["content-security-policy"]
-        if found := browser_page.watch.csp_violations():
-            violations[url.path] = found
-    assert violations == {}
-    assert browser_page.watch.offsite == []
-    # Only the documents that should fail (the 404 page's own 404) may fail, and log that they did;
-    # a missing stylesheet or image on any page, the 404 page included, is a failure.
-    expected = {url.path: url.status for url in site_urls if url.kind == "html" and url.status >= 400}
-    assert browser_page.watch.unexpected_failures(expected) == []
-    assert browser_page.watch.unexpected_console_errors(expected) == []
-    assert browser_page.context.cookies() == []
+    response = reach(browser_page, live_site.url, state, sweep_data)
+    watch = browser_page.watch
+    problems = {}
+    if response.status != state.status:
+        problems["status"] = response.status
+    if state.language and (lang := browser_page.evaluate("document.documentElement.lang")) != state.language:
+        problems["language"] = lang
+    if state.shows and browser_page.locator(state.shows).count() == 0:
+        problems["not the state meant, nothing matches"] = state.shows
+    policy = response.headers.get("content-security-policy", "")
+    # Wagtail's admin is held to its own policy; public pages allow no inline code at all.
+    if not policy or ("unsafe-inline" in policy and not state.signed_in):
+        problems["content-security-policy"] = policy
+    if found := watch.csp_violations():
+        problems["blocked by the content-security-policy"] = found
+    if watch.offsite:
+        problems["requests to other hosts"] = watch.offsite
+    # Only the document that should fail may fail, and log that it did; a missing stylesheet or
+    # image on any page, the 404 page included, is a failure.
+    expected = {state.path: state.status} if state.status >= 400 else {}
+    if failed := watch.unexpected_failures(expected):
+        problems["failed requests"] = failed
+    if errors := watch.unexpected_console_errors(expected):
+        problems["console errors"] = errors
+    if cookies := {cookie["name"] for cookie in browser_page.context.cookies()} - state.cookies:
+        problems["cookies"] = sorted(cookies)
+    if viewport == PHONE and (width := browser_page.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
+        problems["scrolls sideways at 320 px"] = width
+    if violations := axe_violations(browser_page, axe_source):
+        problems["axe"] = violations
+    assert not problems, describe(problems)

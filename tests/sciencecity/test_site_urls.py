@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
+from tests.browser.states import ENROLLING, UNVERIFIED, VERIFIED, collect_states
 from tests.conftest import add_dated_workshops
 from tests.site_urls import NON_PAGE_URLS, NOT_SWEPT, collect_site_urls
 
@@ -59,3 +60,18 @@ def test_the_list_has_both_404_pages(site_content):
         ("da", 404),
         ("sv", 404),
     }
+
+
+def test_the_browser_sweep_has_every_state_once_in_each_language(site_content):
+    states = collect_states()
+    ids = [state.id for state in states]
+    assert len(ids) == len(set(ids)), "each state is its own test item, named apart"
+    for language in ("da", "sv"):
+        mine = [state for state in states if state.language == language]
+        paths = " ".join(state.path for state in mine)
+        for needed in ("?country=", "?topic=", "?page=2", "?q=", "_util/login/", "/admin/"):
+            assert needed in paths, (language, needed)
+        assert {404, 405, 500} <= {state.status for state in mine}, language
+        assert {"password", "username"} <= {name for state in mine for name in state.submit}, language
+        assert {ENROLLING, UNVERIFIED, VERIFIED} <= {state.signed_in for state in mine}, language
+    assert any(state.shows == ".main__content[lang=da]" for state in states), "the Swedish alias of a Danish page"
