@@ -14,7 +14,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from seeding.public_facts import CITY_POSITIONS, website
-from seeding.tools import Translated, ensure_snippet, ensure_translation
+from seeding.tools import Translated, ensure_snippet, ensure_translation, seeded_target_locales
 
 from .models import Continent, District, Role
 
@@ -92,16 +92,16 @@ def seeded_districts() -> dict[str, dict]:
 
 
 def load() -> list[str]:
-    """Create the districts in Danish, then their Swedish versions through wagtail-localize, where missing."""
+    """Create the districts in Danish, then their translations through wagtail-localize, where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
     for slug, fields in seeded_districts().items():
         key = f"district:{slug}"
         district, new = ensure_snippet(District, key, fields, danish)
         if new:
             created.append(f"the district {district.name!r}")
-        _translation, new = ensure_translation(district, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish version of {district.name!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(district, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of {district.name!r}")
     return created

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from seeding.public_facts import website
 from seeding.site_content import remove_wagtail_welcome_page
-from seeding.tools import Block, PageRef, Translated, ensure_page, ensure_translation
+from seeding.tools import Block, PageRef, Translated, ensure_page, ensure_translation, seeded_target_locales
 
 from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage, WorkshopsPage
 
@@ -270,15 +270,14 @@ PAGES = [
     ("giid-network", NetworkPage, NETWORK, "giid-partnership", None),
     ("giid-workshops", WorkshopsPage, WORKSHOPS, "giid-partnership", None),
 ]
-# Parents before children, and in the order the Swedish tree should list them:
+# Parents before children, and in the order each translated tree should list them:
 # a child translated first would appear under a live alias of its untranslated parent.
 TRANSLATION_ORDER = ["home", "giid-partnership", "giid-network", "giid-workshops", "lund-collaboration"]
 
 def load() -> list[str]:
-    """Create the pages in Danish, then their Swedish translations."""
+    """Create the pages in Danish, then their translations."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
 
     home, new = ensure_page(Page.get_first_root_node(), HomePage, "home", HOME, danish)
     if new:
@@ -296,12 +295,13 @@ def load() -> list[str]:
         if new:
             created.append(f"the Danish page {pages[key].title!r}")
 
-    for key in TRANSLATION_ORDER:
-        # Fetched afresh: adding siblings moves pages in the tree.
-        page = type(pages[key]).objects.get(pk=pages[key].pk)
-        _translation, new = ensure_translation(page, key, fields[key], swedish)
-        if new:
-            created.append(f"the Swedish translation of {page.title!r}")
+    for locale in seeded_target_locales():
+        for key in TRANSLATION_ORDER:
+            # Fetched afresh: adding siblings moves pages in the tree.
+            page = type(pages[key]).objects.get(pk=pages[key].pk)
+            _translation, new = ensure_translation(page, key, fields[key], locale)
+            if new:
+                created.append(f"the {locale.language_code} translation of {page.title!r}")
     return created
 
 

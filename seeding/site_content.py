@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page
 
 from sciencecity.models import FooterText, InformationPage, OrganisationSettings
-from .tools import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key
+from .tools import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key, seeded_target_locales
 
 # Wagtail's first migration makes a placeholder page; we replace it with our home page.
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -162,18 +162,18 @@ LEGAL_PAGES = [
 
 
 def load_furniture() -> list[str]:
-    """Create the legal pages and the footer text in Danish and Swedish where missing."""
+    """Create the legal pages and the footer text in Danish and their translations where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
     home = Page.objects.get(translation_key=seed_key("home"), locale=danish)
     for key, fields in LEGAL_PAGES:
         page, new = ensure_page(home, InformationPage, key, {**fields, "show_in_menus": False}, danish)
         if new:
             created.append(f"the Danish page {page.title!r}")
-        _translation, new = ensure_translation(page, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish translation of {page.title!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(page, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} translation of {page.title!r}")
 
     if not OrganisationSettings.objects.filter(site=home.get_site()).exists():
         OrganisationSettings.objects.create(site=home.get_site())
@@ -181,10 +181,11 @@ def load_furniture() -> list[str]:
 
     footer = FooterText.objects.filter(translation_key=seed_key("footer"), locale=danish).first()
     if footer is None:
-        footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"].da)
+        footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"][danish.language_code])
         footer.save_revision().publish()
         created.append("the Danish footer text")
-    _translation, new = ensure_translation(footer, "footer", FOOTER, swedish)
-    if new:
-        created.append("the Swedish footer text")
+    for locale in seeded_target_locales():
+        _translation, new = ensure_translation(footer, "footer", FOOTER, locale)
+        if new:
+            created.append(f"the {locale.language_code} footer text")
     return created

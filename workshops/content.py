@@ -12,7 +12,7 @@ the drawing and its alternative text.
 from django.conf import settings
 from wagtail.models import Locale
 
-from seeding.tools import Child, Translated, ensure_snippet, ensure_translation
+from seeding.tools import Child, Translated, ensure_snippet, ensure_translation, seeded_target_locales
 
 from .models import GraphicRecording, Kind, Topic, Workshop
 
@@ -78,10 +78,9 @@ def workshop_fields(slug: str) -> dict:
 
 
 def load() -> list[str]:
-    """Create the topics and peer sessions in Danish, then their Swedish versions, where missing."""
+    """Create the topics and peer sessions in Danish, then their translations, where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
 
     topics = {}
     for slug, fields in TOPICS.items():
@@ -89,9 +88,10 @@ def load() -> list[str]:
         topics[slug], new = ensure_snippet(Topic, key, {**fields, "slug": slug}, danish)
         if new:
             created.append(f"the topic {topics[slug].name!r}")
-        _translation, new = ensure_translation(topics[slug], key, {**fields, "slug": slug}, swedish)
-        if new:
-            created.append(f"the Swedish version of the topic {topics[slug].name!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(topics[slug], key, {**fields, "slug": slug}, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of the topic {topics[slug].name!r}")
 
     for slug in PEER_SESSIONS:
         key = f"workshop:{slug}"
@@ -99,7 +99,8 @@ def load() -> list[str]:
         workshop, new = ensure_snippet(Workshop, key, fields, danish)
         if new:
             created.append(f"the peer session {workshop.title!r}")
-        _translation, new = ensure_translation(workshop, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish version of the peer session {workshop.title!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(workshop, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of the peer session {workshop.title!r}")
     return created

@@ -27,7 +27,7 @@ def approver():
 
 @pytest.fixture
 def translator():
-    return UserFactory(groups=[TRANSLATORS])
+    return UserFactory(groups=[TRANSLATORS["sv"]])
 
 
 def test_roles_table_is_applied_idempotently(site_content):
@@ -37,7 +37,7 @@ def test_roles_table_is_applied_idempotently(site_content):
     before = (Group.objects.count(), GroupPagePermission.objects.count())
     assert apply_roles() == []
     assert (Group.objects.count(), GroupPagePermission.objects.count()) == before
-    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, APPROVERS, TRANSLATORS, ADMINISTRATORS}
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, APPROVERS, TRANSLATORS["sv"], ADMINISTRATORS}
 
 
 @pytest.mark.parametrize(
@@ -47,8 +47,8 @@ def test_roles_table_is_applied_idempotently(site_content):
         (EDITORS, "sv", False, False),
         (APPROVERS, "da", True, True),
         (APPROVERS, "sv", False, False),
-        (TRANSLATORS, "da", False, False),
-        (TRANSLATORS, "sv", True, True),
+        (TRANSLATORS["sv"], "da", False, False),
+        (TRANSLATORS["sv"], "sv", True, True),
         (ADMINISTRATORS, "da", True, True),
         (ADMINISTRATORS, "sv", True, True),
     ],
