@@ -166,11 +166,10 @@ def page_alternates(request, page, route: str = "") -> list[Alternate]:
 
 def build_chrome(site: Site, language: str) -> Chrome:
     """Read the menu, page titles, legal pages, footer text and organisation facts from the database."""
-    home = (
-        Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key, locale__language_code=language, alias_of__isnull=True)
-        .first()
-    )
+    # A language not translated yet has an alias of the home page (wagtail-localize's synchronisation): its
+    # menu and footer are then built from the aliases, which the pages themselves mark as untranslated.
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key, locale__language_code=language)
+    home = homes.filter(alias_of__isnull=True).first() or homes.first()
     if home is None:
         return Chrome(language=language, home=None)
 
@@ -178,7 +177,6 @@ def build_chrome(site: Site, language: str) -> Chrome:
         Page.objects.live()
         .public()
         .descendant_of(home, inclusive=True)
-        .filter(alias_of__isnull=True)
         .order_by("path")
         .specific()
     )
@@ -194,8 +192,10 @@ def build_chrome(site: Site, language: str) -> Chrome:
         url = page.get_url(lookups, site) or ""
         summary = page.search_description or getattr(page, "introduction", "")
         links[page.path] = Link(title, url, page.path, summary=summary)
-        by_translation_key[str(page.translation_key)] = url
-        by_url[url] = (page.pk, page.content_type_id)
+        if not page.alias_of_id:
+            # An alias is no translation: never an alternate, and Wagtail serves it (with its notice).
+            by_translation_key[str(page.translation_key)] = url
+            by_url[url] = (page.pk, page.content_type_id)
         if page.show_in_menus and page.depth in (home.depth + 1, home.depth + 2):
             menu_pages.append(page)
         if isinstance(page, InformationPage):
