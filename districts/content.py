@@ -48,6 +48,8 @@ PARTNERS = {
             "indgik i 2019 et partnerskab med GIID-netværket.",
             "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region och "
             "ingick 2019 ett partnerskap med GIID-nätverket.",
+            "Science City Lyngby works for a world-class innovation ecosystem in our region and entered into a "
+            "partnership with the GIID network in 2019.",
         ),
     },
     "future-by-lund": {
@@ -61,6 +63,8 @@ PARTNERS = {
             "sommeren 2019.",
             "Lunds kommuns innovationsavdelning. Science City Lyngby har samarbetat med Future by Lund sedan "
             "sommaren 2019.",
+            "The innovation unit of the Municipality of Lund. Science City Lyngby has worked with Future by Lund "
+            "since the summer of 2019.",
         ),
     },
 }

@@ -18,59 +18,69 @@ from .models import GraphicRecording, Kind, Topic, Workshop
 
 TOPICS = {
     "startups": {
-        "name": Translated("Startups", "Startups"),
-        "question": Translated("Hvordan styrker man arbejdet med startups?", "Hur stärker man arbetet med startups?"),
+        "name": Translated("Startups", "Startups", "Startups"),
+        "question": Translated(
+            "Hvordan styrker man arbejdet med startups?",
+            "Hur stärker man arbetet med startups?",
+            "How do you strengthen the work with startups?",
+        ),
         "sort_order": 1,
     },
     "critical-mass": {
-        "name": Translated("Kritisk masse", "Kritisk massa"),
+        "name": Translated("Kritisk masse", "Kritisk massa", "Critical mass"),
         "question": Translated(
             "Hvordan opbygger man kritisk masse i et (mindre) geografisk område/distrikt?",
             "Hur bygger man upp kritisk massa i ett (mindre) geografiskt område eller distrikt?",
+            "How do you build critical mass in a (smaller) geographic area or district?",
         ),
         "sort_order": 2,
     },
     "talent": {
-        "name": Translated("Talent", "Talang"),
+        "name": Translated("Talent", "Talang", "Talent"),
         "question": Translated(
-            "Hvordan tiltrækker og fastholder man talent?", "Hur attraherar och behåller man talang?"
+            "Hvordan tiltrækker og fastholder man talent?",
+            "Hur attraherar och behåller man talang?",
+            "How do you attract and retain talent?",
         ),
         "sort_order": 3,
     },
     "social-inclusion": {
-        "name": Translated("Social inklusion", "Social inkludering"),
+        "name": Translated("Social inklusion", "Social inkludering", "Social inclusion"),
         "question": Translated(
             "Hvordan kan distriktet understøtte social inklusion i fx en kommune?",
             "Hur kan distriktet stödja social inkludering i till exempel en kommun?",
+            "How can the district support social inclusion, for example in a municipality?",
         ),
         "sort_order": 4,
     },
 }
 
-# slug: (title, Danish summary, Swedish summary)
+# slug: (title, its summary in each of the seed's languages: Danish, Swedish, English)
 PEER_SESSIONS = {
     "inclusive-innovation": (
         "Inclusive Innovation",
         "En GIID Network Peer Session om inkluderende innovation, med en grafisk opsamling.",
         "En GIID Network Peer Session om inkluderande innovation, med en grafisk sammanfattning.",
+        "A GIID Network Peer Session on inclusive innovation, with a graphic recording.",
     ),
     "investing-in-startups": (
         "Investing in Startups",
         "En GIID Network Peer Session om at investere i startups, med en grafisk opsamling.",
         "En GIID Network Peer Session om att investera i startups, med en grafisk sammanfattning.",
+        "A GIID Network Peer Session on investing in startups, with a graphic recording.",
     ),
 }
 
 
 def workshop_fields(slug: str) -> dict:
     """A peer session's seeded fields, with its graphic recording still without a drawing."""
-    title, summary_da, summary_sv = PEER_SESSIONS[slug]
+    title, *summaries = PEER_SESSIONS[slug]
     return {
         "title": title,
         "title_language": "en",
         "slug": slug,
         "kind": Kind.PEER_SESSION,
-        "summary": Translated(summary_da, summary_sv),
+        "summary": Translated(*summaries),
         "recordings": [
             Child(GraphicRecording, f"workshop:{slug}:recording", {"image": None, "alt_text": "", "description": ""})
         ],
