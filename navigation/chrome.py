@@ -40,6 +40,7 @@ class Link:
     path: str  # the page's tree path, to tell the current page and its ancestors
     children: tuple["Link", ...] = ()
     summary: str = ""  # what search results show of the page
+    lang: str = ""  # the language of the title where it is not the chrome's: an alias shows its original's
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,18 @@ def build_chrome(site: Site, language: str) -> Chrome:
     by_url: dict[str, tuple[int, int]] = {}
     menu_pages = []
     legal = []
+    tree = list(tree)
+    original_languages = dict(
+        Page.objects.filter(pk__in={page.alias_of_id for page in tree if page.alias_of_id}).values_list(
+            "pk", "locale__language_code"
+        )
+    )
     for page in tree:
         title = getattr(page, "menu_title", "") or page.title
         url = page.get_url(lookups, site) or ""
         summary = page.search_description or getattr(page, "introduction", "")
-        links[page.path] = Link(title, url, page.path, summary=summary)
+        lang = original_languages.get(page.alias_of_id, language)
+        links[page.path] = Link(title, url, page.path, summary=summary, lang="" if lang == language else lang)
         if not page.alias_of_id:
             # An alias is no translation: never an alternate, and Wagtail serves it (with its notice).
             by_translation_key[str(page.translation_key)] = url
@@ -208,6 +216,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
             links[top.path].url,
             top.path,
             tuple(links[child.path] for child in menu_pages if child.depth == top.depth + 1 and child.path.startswith(top.path)),
+            lang=links[top.path].lang,
         )
         for top in menu_pages
         if top.depth == home.depth + 1
