@@ -146,10 +146,11 @@ def sync_untranslated() -> list[str]:
     created = []
     source = Locale.get_default()
     for locale in seeded_target_locales():
+        before = Page.objects.filter(locale=locale).count()
+        # Saving the synchronisation makes wagtail-localize synchronise the tree at once, and at every new page.
         _sync, new = LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
         if new:
             created.append(f"the synchronisation of the {locale.language_code} tree from {source.language_code}")
-        before = Page.objects.filter(locale=locale).count()
         synchronize_tree(source, locale)
         added = Page.objects.filter(locale=locale).count() - before
         if added:
