@@ -1,7 +1,7 @@
 """The site's languages as the settings list them: the source language first, then the languages translated into."""
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 
 
 def source_language() -> str:
@@ -15,8 +15,12 @@ def target_languages() -> list[str]:
 
 
 def language_name(code: str):
-    """The language's name in the active language ("Swedish", "svenska"), lazily; the code if Django knows none."""
+    """The language's name as a sentence uses it, in the active language ("Swedish", "svensk"), lazily.
+
+    Our catalogues' plain "Swedish" is a label ("Svensk"); inside a sentence Danish and Swedish write it in
+    lower case, hence the context. A language without an entry is named in English, or by its code.
+    """
     try:
-        return get_language_info(code)["name_translated"]
+        return pgettext_lazy("language name in a sentence", get_language_info(code)["name"])
     except KeyError:
         return code

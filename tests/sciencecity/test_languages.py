@@ -110,3 +110,31 @@ def test_unknown_url_without_prefix_goes_to_the_visitors_language_first(client, 
     assert response.status_code == 404
     assert soup(response).html["lang"] == "sv"
 
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_admin_speaks_each_configured_language_to_those_who_choose_it(client, site_content, language):
+    from wagtail.users.models import UserProfile
+
+    from accounts.testing import force_verified_login
+    from editorial.roles import EDITORS
+    from tests.factories import UserFactory
+
+    editor = UserFactory(groups=[EDITORS])
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": language})
+    force_verified_login(client, editor)
+    html = soup(client.get("/admin/"))
+    assert html.html["lang"] == language
+    with translation.override(language):
+        # Wagtail's own words for its dashboard's main landmark, in the chosen language.
+        assert translation.gettext("Dashboard") in html.get_text()
+
+
+def test_english_visitors_read_country_names_and_dates_in_english(client, site_content):
+    html = soup(client.get(f"{site_content.page('giid-network', 'en').url}galway-city-innovation-district/"))
+    assert "Ireland" in html.select_one(".lead").get_text()
+    with translation.override("en"):
+        from django.utils.formats import date_format
+        import datetime
+
+        assert date_format(datetime.date(2026, 11, 27)) == "Nov. 27, 2026"
