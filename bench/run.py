@@ -323,7 +323,7 @@ http {{
         text = f"Benchmark-ændring {time.time():.0f}"
         script = (
             "import os; from django.conf import settings; from partnerships.models import HomePage; "
-            "page = HomePage.objects.live().filter(locale__language_code='da').first(); "
+            "page = HomePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first(); "
             "old = page.introduction; page.introduction = os.environ['BENCH_TEXT']; page.save_revision().publish(); "
             "print('PURGE ' + str(bool(settings.WAGTAILFRONTENDCACHE))); import json; print('OLD ' + json.dumps(old))"
         )

@@ -14,7 +14,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from seeding.public_facts import CITY_POSITIONS, website
-from seeding.tools import Translated, ensure_snippet, ensure_translation
+from seeding.tools import Translated, ensure_snippet, ensure_translation, seeded_target_locales
 
 from .models import Continent, District, Role
 
@@ -48,6 +48,8 @@ PARTNERS = {
             "indgik i 2019 et partnerskab med GIID-netværket.",
             "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region och "
             "ingick 2019 ett partnerskap med GIID-nätverket.",
+            "Science City Lyngby works for a world-class innovation ecosystem in our region and entered into a "
+            "partnership with the GIID network in 2019.",
         ),
     },
     "future-by-lund": {
@@ -61,6 +63,8 @@ PARTNERS = {
             "sommeren 2019.",
             "Lunds kommuns innovationsavdelning. Science City Lyngby har samarbetat med Future by Lund sedan "
             "sommaren 2019.",
+            "The innovation unit of the Municipality of Lund. Science City Lyngby has worked with Future by Lund "
+            "since the summer of 2019.",
         ),
     },
 }
@@ -92,16 +96,16 @@ def seeded_districts() -> dict[str, dict]:
 
 
 def load() -> list[str]:
-    """Create the districts in Danish, then their Swedish versions through wagtail-localize, where missing."""
+    """Create the districts in Danish, then their translations through wagtail-localize, where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
     for slug, fields in seeded_districts().items():
         key = f"district:{slug}"
         district, new = ensure_snippet(District, key, fields, danish)
         if new:
             created.append(f"the district {district.name!r}")
-        _translation, new = ensure_translation(district, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish version of {district.name!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(district, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of {district.name!r}")
     return created

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -91,7 +92,7 @@ class DistrictRowForm(forms.ModelForm):
         self.fields["role"].required = False
 
     def clean_name_language(self):
-        return self.cleaned_data.get("name_language") or "en"
+        return self.cleaned_data.get("name_language") or settings.NETWORK_LANGUAGE
 
     def clean_role(self):
         return self.cleaned_data.get("role") or "member"

@@ -1,5 +1,6 @@
 """Innovation districts: the members and partners of the GIID network, kept as translatable data."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from sciencecity.blocks import content_language_choices
 from sciencecity.drafts import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
 
@@ -33,16 +35,6 @@ class Role(models.TextChoices):
 
     MEMBER = "member", _("GIID network member")
     PARTNER = "partner", _("Partner")
-
-
-class NameLanguage(models.TextChoices):
-    """The language a district's name is in, so screen readers pronounce it right (WCAG 3.1.2)."""
-
-    ENGLISH = "en", _("English")
-    DANISH = "da", _("Danish")
-    SWEDISH = "sv", _("Swedish")
-    SPANISH = "es", _("Spanish")
-    ITALIAN = "it", _("Italian")
 
 
 class DistrictQuerySet(TranslatableQuerySet):
@@ -70,8 +62,8 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     name_language = models.CharField(
         _("language of the name"),
         max_length=5,
-        choices=NameLanguage.choices,
-        default=NameLanguage.ENGLISH,
+        choices=content_language_choices(),
+        default=settings.NETWORK_LANGUAGE,
         help_text=_("The language the name is in, so screen readers pronounce it right. Most names are English."),
     )
     slug = models.SlugField(_("slug"), max_length=120, help_text=_("The last part of the district's address."))

@@ -9,6 +9,7 @@ workflow and task, made by its first migrations, give way to ours.
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -48,7 +49,7 @@ def apply_workflow() -> list[str]:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         created.append(f"the workflow {WORKFLOW_NAME!r}")
     WorkflowPage.objects.filter(page__depth=1, workflow__name=WAGTAIL_DEFAULT_WORKFLOW).delete()
-    danish_home = Page.objects.filter(depth=2, locale__language_code="da", alias_of__isnull=True).first()
+    danish_home = Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True).first()
     if danish_home and not WorkflowPage.objects.filter(page=danish_home).exists():
         WorkflowPage.objects.create(page=danish_home, workflow=workflow)
         created.append("the workflow's assignment to the Danish tree")

@@ -4,11 +4,12 @@
 |---------------------------|------------------------------------------------------------|
 | Communications editors    | edit and submit pages in the Danish tree                   |
 | Communications approvers  | as editors, plus publish in the Danish tree                |
-| Translators               | edit and publish pages in the Swedish tree; translate      |
+| Translators (<language>)  | edit and publish pages in their language's tree; translate |
 | Administrators            | everything                                                 |
 
 Applying adds what the table grants and never removes what an administrator
-added in the admin. The Danish tree is moderated: editors submit, approvers
+added in the admin. There is one Translators group per language translated into
+(every language of ``settings.LANGUAGES`` but the first). The Danish tree is moderated: editors submit, approvers
 publish (the workflow in ``moderation.py``). Wagtail's own "Moderators" and
 "Editors" groups, made by its first migrations, would sit confusingly beside
 these: their members join the matching group here, and they are deleted.
@@ -16,15 +17,22 @@ these: their members join the matching group here, and they are deleted.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from sciencecity.languages import language_name, source_language, target_languages
+
 EDITORS = "Communications editors"
 APPROVERS = "Communications approvers"
-TRANSLATORS = "Translators"
+# The group of the translators into each target language, by language code: "Translators (Svenska)".
+TRANSLATORS = {code: f"Translators ({name})" for code, name in settings.LANGUAGES if code in target_languages()}
+# Before languages were configuration there was one group, for the one target language.
+LEGACY_TRANSLATORS = "Translators"
 ADMINISTRATORS = "Administrators"
 
 EDIT_PAGES = ["add_page", "change_page"]
@@ -59,14 +67,14 @@ ROLES = [
     Role(
         EDITORS,
         _("May edit Danish pages and submit them for approval, and keep districts, workshops and the footer text up to date."),
-        pages={"da": EDIT_PAGES},
+        pages={source_language(): EDIT_PAGES},
         media=USE_MEDIA,
         models=["wagtailadmin.access_admin", "sciencecity.change_footertext", *MANAGE_DISTRICTS, *MANAGE_WORKSHOPS],
     ),
     Role(
         APPROVERS,
         _("May do what editors do, and approve and publish Danish pages; is e-mailed when a page is submitted."),
-        pages={"da": PUBLISH_PAGES},
+        pages={source_language(): PUBLISH_PAGES},
         media=USE_MEDIA,
         models=[
             "wagtailadmin.access_admin",
@@ -77,20 +85,24 @@ ROLES = [
             *PUBLISH_DATA,
         ],
     ),
-    Role(
-        TRANSLATORS,
-        _("May translate into Swedish, and edit and publish Swedish pages directly."),
-        pages={"sv": PUBLISH_PAGES},
-        media=CHOOSE_MEDIA,
-        models=[
-            "wagtailadmin.access_admin",
-            "wagtail_localize.submit_translation",
-            "sciencecity.change_footertext",
-            "districts.change_district",
-            "workshops.change_workshop",
-            "workshops.change_topic",
-            *PUBLISH_DATA,
-        ],
+    *(
+        Role(
+            group,
+            format_lazy(_("May translate into {language}, and edit and publish pages in {language} directly."),
+                        language=language_name(code)),
+            pages={code: PUBLISH_PAGES},
+            media=CHOOSE_MEDIA,
+            models=[
+                "wagtailadmin.access_admin",
+                "wagtail_localize.submit_translation",
+                "sciencecity.change_footertext",
+                "districts.change_district",
+                "workshops.change_workshop",
+                "workshops.change_topic",
+                *PUBLISH_DATA,
+            ],
+        )
+        for code, group in TRANSLATORS.items()
     ),
     Role(
         ADMINISTRATORS,
@@ -118,10 +130,10 @@ def _permissions(names: list[str]) -> list[Permission]:
 
 
 def _tree_roots(language: str) -> list[Page]:
-    """The home page of one language's tree, or the root of all trees for "*"."""
+    """The home page of one language's tree (an alias while untranslated), or the root of all trees for "*"."""
     if language == "*":
         return [Page.get_first_root_node()]
-    return list(Page.objects.filter(depth=2, locale__language_code=language, alias_of__isnull=True))
+    return list(Page.objects.filter(depth=2, locale__language_code=language))
 
 
 def apply_roles() -> list[str]:
@@ -148,6 +160,19 @@ def apply_roles() -> list[str]:
     return created
 
 
+def rename_legacy_translators() -> list[str]:
+    """Give the one Translators group of old the name of the first target language's group, where that is missing."""
+    legacy = Group.objects.filter(name=LEGACY_TRANSLATORS).first()
+    if legacy is None or not TRANSLATORS:
+        return []
+    name = TRANSLATORS[target_languages()[0]]
+    if Group.objects.filter(name=name).exists():
+        return []
+    legacy.name = name
+    legacy.save(update_fields=["name"])
+    return [f"the renaming of the group {LEGACY_TRANSLATORS!r} to {name!r}"]
+
+
 def merge_wagtail_default_groups() -> list[str]:
     """Move the members of Wagtail's default groups into ours, then delete those groups."""
     done = []
@@ -164,4 +189,4 @@ def merge_wagtail_default_groups() -> list[str]:
 
 def load() -> list[str]:
     """The content loader's entry point."""
-    return apply_roles() + merge_wagtail_default_groups()
+    return rename_legacy_translators() + apply_roles() + merge_wagtail_default_groups()

@@ -40,6 +40,7 @@ class Link:
     path: str  # the page's tree path, to tell the current page and its ancestors
     children: tuple["Link", ...] = ()
     summary: str = ""  # what search results show of the page
+    lang: str = ""  # the language of the title where it is not the chrome's: an alias shows its original's
 
 
 @dataclass(frozen=True)
@@ -167,11 +168,10 @@ def page_alternates(request, page, route: str = "") -> list[Alternate]:
 
 def build_chrome(site: Site, language: str) -> Chrome:
     """Read the menu, page titles, legal pages, footer text and organisation facts from the database."""
-    home = (
-        Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key, locale__language_code=language, alias_of__isnull=True)
-        .first()
-    )
+    # A language not translated yet has an alias of the home page (wagtail-localize's synchronisation): its
+    # menu and footer are then built from the aliases, which the pages themselves mark as untranslated.
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key, locale__language_code=language)
+    home = homes.filter(alias_of__isnull=True).first() or homes.first()
     if home is None:
         return Chrome(language=language, home=None)
 
@@ -179,7 +179,6 @@ def build_chrome(site: Site, language: str) -> Chrome:
         Page.objects.live()
         .public()
         .descendant_of(home, inclusive=True)
-        .filter(alias_of__isnull=True)
         .order_by("path")
         .specific()
     )
@@ -190,13 +189,22 @@ def build_chrome(site: Site, language: str) -> Chrome:
     by_url: dict[str, tuple[int, int]] = {}
     menu_pages = []
     legal = []
+    tree = list(tree)
+    original_languages = dict(
+        Page.objects.filter(pk__in={page.alias_of_id for page in tree if page.alias_of_id}).values_list(
+            "pk", "locale__language_code"
+        )
+    )
     for page in tree:
         title = getattr(page, "menu_title", "") or page.title
         url = page.get_url(lookups, site) or ""
         summary = page.search_description or getattr(page, "introduction", "")
-        links[page.path] = Link(title, url, page.path, summary=summary)
-        by_translation_key[str(page.translation_key)] = url
-        by_url[url] = (page.pk, page.content_type_id)
+        lang = original_languages.get(page.alias_of_id, language)
+        links[page.path] = Link(title, url, page.path, summary=summary, lang="" if lang == language else lang)
+        if not page.alias_of_id:
+            # An alias is no translation: never an alternate, and Wagtail serves it (with its notice).
+            by_translation_key[str(page.translation_key)] = url
+            by_url[url] = (page.pk, page.content_type_id)
         if page.show_in_menus and page.depth in (home.depth + 1, home.depth + 2):
             menu_pages.append(page)
         if isinstance(page, InformationPage):
@@ -209,6 +217,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
             links[top.path].url,
             top.path,
             tuple(links[child.path] for child in menu_pages if child.depth == top.depth + 1 and child.path.startswith(top.path)),
+            lang=links[top.path].lang,
         )
         for top in menu_pages
         if top.depth == home.depth + 1

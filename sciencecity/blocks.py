@@ -1,6 +1,9 @@
 """Content blocks every page type can use, each named for what editors mean by it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -11,11 +14,15 @@ from wagtail.images import get_image_model
 # English names inside Danish or Swedish text (WCAG 3.1.2).
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "lang-en"]
 
-LINK_LANGUAGE_CHOICES = [
-    ("da", _("Danish")),
-    ("sv", _("Swedish")),
-    ("en", _("English")),
-]
+
+def content_language_choices() -> list[tuple[str, Promise]]:
+    """The languages linked content and names may be in: the site's, then the others the settings name."""
+    codes = [*settings.SITE_LANGUAGES, *settings.OTHER_CONTENT_LANGUAGES]
+    # Django's names ("Danish"), translated through our catalogue, then Django's.
+    return [(code, _(get_language_info(code)["name"])) for code in dict.fromkeys(codes)]
+
+
+LINK_LANGUAGE_CHOICES = [(code, name) for code, name in content_language_choices() if code in settings.SITE_LANGUAGES]
 
 
 class LinkLanguageBlock(blocks.ChoiceBlock):

@@ -2,12 +2,15 @@
 
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 
-# Open Graph wants language_TERRITORY.
-OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
+
+def og_locale(language_code: str) -> str:
+    """Open Graph's language_TERRITORY for a site language (settings.SITE_LANGUAGES), else the code itself."""
+    return settings.SITE_LANGUAGES.get(language_code, {}).get("og_locale", language_code)
 
 
 def json_ld_script(data: dict) -> SafeString:

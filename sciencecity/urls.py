@@ -1,4 +1,5 @@
-"""URLs: the admin and documents without a language prefix, public pages under /da/ and /sv/.
+"""URLs: the admin and documents without a language prefix, public pages under one prefix per language
+of settings.LANGUAGES (/da/, /sv/, /en/).
 
 A request for / (or any path without a language prefix) is redirected by
 Django's LocaleMiddleware to the visitor's preferred language among ours,

@@ -1,4 +1,4 @@
-"""The search page's address, translated: /da/soeg/ and /sv/sok/."""
+"""The search page's address, translated: /da/soeg/, /sv/sok/ and /en/search/."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _

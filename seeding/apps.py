@@ -12,7 +12,11 @@ class SeedingConfig(AppConfig):
         from sciencecity import registry
 
         from .site_content import load_foundations, load_furniture
+        from .tools import sync_untranslated
 
         # Locales and collections before anything; the information pages and footer once the home page exists.
         registry.register_content(load_foundations, order=0)
         registry.register_content(load_furniture, order=30)
+        # Once every loader has translated what the seed has text for: aliases for the rest, before the roles
+        # grant translators their language's tree.
+        registry.register_content(sync_untranslated, order=35)

@@ -2,7 +2,7 @@
 
 The legal pages a Danish public-facing site needs (an accessibility statement
 per the EU Web Accessibility Directive, and a privacy policy) and the footer
-text are written here in Danish and Swedish, like the rest of the seed.
+text are written here in Danish, Swedish and English, like the rest of the seed.
 """
 
 import datetime
@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page
 
 from sciencecity.models import FooterText, InformationPage, OrganisationSettings
-from .tools import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key
+from .tools import Block, Translated, ensure_locales, ensure_page, ensure_translation, seed_key, seeded_target_locales
 
 # Wagtail's first migration makes a placeholder page; we replace it with our home page.
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -39,13 +39,15 @@ def remove_wagtail_welcome_page() -> None:
 
 
 ACCESSIBILITY_STATEMENT = {
-    "title": Translated("Tilgængelighedserklæring", "Tillgänglighetsredogörelse"),
-    "slug": Translated("tilgaengelighedserklaering", "tillganglighetsredogorelse"),
+    "title": Translated("Tilgængelighedserklæring", "Tillgänglighetsredogörelse", "Accessibility statement"),
+    "slug": Translated("tilgaengelighedserklaering", "tillganglighetsredogorelse", "accessibility-statement"),
     "introduction": Translated(
         "Science City Lyngby ønsker, at alle kan bruge dette websted. Her kan du læse, hvordan webstedet lever op "
         "til kravene om webtilgængelighed, og hvordan du giver os besked, hvis noget ikke virker for dig.",
         "Science City Lyngby vill att alla ska kunna använda den här webbplatsen. Här kan du läsa hur webbplatsen "
         "uppfyller kraven på webbtillgänglighet och hur du meddelar oss om något inte fungerar för dig.",
+        "Science City Lyngby wants everyone to be able to use this website. Here you can read how the website "
+        "meets the web accessibility requirements, and how to let us know if something does not work for you.",
     ),
     "last_reviewed": datetime.date(2026, 11, 27),
     "body": [
@@ -58,7 +60,7 @@ ACCESSIBILITY_STATEMENT = {
                 f"henviser til {WCAG} 2.1 på niveau AA. Webstedet er udviklet til at leve op til det krav, og vi "
                 f"sigter efter {WCAG} 2.2 på niveau AA.</p>"
                 "<h2>Sådan tester vi</h2>"
-                "<p>Hver gang webstedets programkode ændres, kontrolleres alle sidetyper på begge sprog automatisk i "
+                "<p>Hver gang webstedets programkode ændres, kontrolleres alle sidetyper på alle sprog automatisk i "
                 f"en rigtig browser: mod {WCAG} 2.0, 2.1 og 2.2 på niveau A og AA, i fuld bredde og i en bredde på "
                 "320 pixel, og mod W3C's regler for gyldig HTML. Testene kontrollerer også, at menuen og sprogvælgeren "
                 "kan bruges med tastaturet alene, og at det er tydeligt, hvor fokus er. Indhold, som redaktionen "
@@ -72,7 +74,7 @@ ACCESSIBILITY_STATEMENT = {
                 f"webbplatser hänvisar till {WCAG} 2.1 på nivå AA. Webbplatsen är utvecklad för att uppfylla det "
                 f"kravet, och vi siktar på {WCAG} 2.2 på nivå AA.</p>"
                 "<h2>Så testar vi</h2>"
-                "<p>Varje gång webbplatsens programkod ändras kontrolleras alla sidtyper på båda språken automatiskt "
+                "<p>Varje gång webbplatsens programkod ändras kontrolleras alla sidtyper på alla språk automatiskt "
                 f"i en riktig webbläsare: mot {WCAG} 2.0, 2.1 och 2.2 på nivå A och AA, i full bredd och i en bredd "
                 "på 320 pixlar, och mot W3C:s regler för giltig HTML. Testerna kontrollerar också att menyn och "
                 "språkväljaren går att använda med enbart tangentbordet och att det syns var fokus är. Innehåll som "
@@ -80,6 +82,17 @@ ACCESSIBILITY_STATEMENT = {
                 "<h2>Kontakta oss</h2>"
                 "<p>Om du upplever problem med tillgängligheten kan du kontakta oss och berätta vilken sida och "
                 "vilket innehåll det gäller.</p>",
+                "<h2>Compliance with the requirements</h2><p>The requirement of the EU Web Accessibility Directive "
+                "and of the Danish act on the accessibility of public sector bodies' websites and mobile applications "
+                f"is the European standard EN 301 549, which for websites refers to {WCAG} 2.1 at level AA. The "
+                f"website is developed to meet that requirement, and we aim for {WCAG} 2.2 at level AA.</p><h2>How we "
+                "test</h2><p>Every time the website's code changes, every page type in every language is checked "
+                f"automatically in a real browser: against {WCAG} 2.0, 2.1 and 2.2 at levels A and AA, at full width "
+                "and at a width of 320 pixels, and against the W3C's rules for valid HTML. The tests also check that "
+                "the menu and the language switcher can be used with the keyboard alone, and that it is clear where "
+                "the focus is. Content that the editorial team adds or changes is not checked "
+                "automatically.</p><h2>Let us know</h2><p>If you experience accessibility problems, please contact us "
+                "and tell us which page and which content it concerns.</p>",
             ),
         ),
         # Whatever contact the organisation's settings hold, so the statement never points at an empty footer.
@@ -93,19 +106,24 @@ ACCESSIBILITY_STATEMENT = {
                 "<h2>Möjlighet att klaga</h2>"
                 "<p>Är du inte nöjd med vårt svar kan du vända dig till Digitaliseringsstyrelsen, den danska "
                 "myndighet som har tillsyn över webbtillgänglighet.</p>",
+                "<h2>Right to complain</h2><p>If you are not satisfied with our answer, you can complain to the "
+                "Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises web accessibility "
+                "in Denmark.</p>",
             ),
         ),
     ],
 }
 
 PRIVACY_POLICY = {
-    "title": Translated("Privatlivspolitik", "Integritetspolicy"),
-    "slug": Translated("privatlivspolitik", "integritetspolicy"),
+    "title": Translated("Privatlivspolitik", "Integritetspolicy", "Privacy policy"),
+    "slug": Translated("privatlivspolitik", "integritetspolicy", "privacy-policy"),
     "introduction": Translated(
         "Science City Lyngby er dataansvarlig for de oplysninger, der behandles på dette websted. "
         "Her kan du læse, hvilke oplysninger det er, og hvad du kan gøre.",
         "Science City Lyngby är personuppgiftsansvarig för de uppgifter som behandlas på den här webbplatsen. "
         "Här kan du läsa vilka uppgifter det är och vad du kan göra.",
+        "Science City Lyngby is the data controller for the information processed on this website. Here you "
+        "can read what information that is, and what you can do.",
     ),
     "last_reviewed": datetime.date(2026, 11, 27),
     "body": [
@@ -143,6 +161,16 @@ PRIVACY_POLICY = {
                 "<h2>Dina rättigheter</h2>"
                 "<p>Du har rätt att få tillgång till dina uppgifter och få dem rättade eller raderade. Du kan vända "
                 "dig till Datatilsynet, den danska dataskyddsmyndigheten.</p>",
+                "<h2>No cookies and no tracking</h2><p>The website sets no cookies for visitors, uses no analytics "
+                "tools and loads nothing from other websites, not even fonts or maps. That is why we do not ask for "
+                "your consent.</p><h2>The server's log files</h2><p>Like all web servers, our server records "
+                "technical information about each request, including the IP address, the time and the address that "
+                "was shown, so that the website can be run securely. The information is not used to follow "
+                "individuals and is kept only as long as operations require.</p><h2>When you write to us</h2><p>If "
+                "you write to us, we use your information to answer your enquiry.</p><h2>Editors</h2><p>For staff who "
+                "sign in to edit the website, we store their name, e-mail address and a cookie for the signed-in "
+                "session.</p><h2>Your rights</h2><p>You have the right to access, rectify and erase your information. "
+                "You can complain to the Danish Data Protection Agency (Datatilsynet).</p>",
             ),
         ),
     ],
@@ -152,6 +180,7 @@ FOOTER = {
     "text": Translated(
         "<p>Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region.</p>",
         "<p>Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region.</p>",
+        "<p>Science City Lyngby works for a world-class innovation ecosystem in our region.</p>",
     ),
 }
 
@@ -162,18 +191,18 @@ LEGAL_PAGES = [
 
 
 def load_furniture() -> list[str]:
-    """Create the legal pages and the footer text in Danish and Swedish where missing."""
+    """Create the legal pages and the footer text in Danish and their translations where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
     home = Page.objects.get(translation_key=seed_key("home"), locale=danish)
     for key, fields in LEGAL_PAGES:
         page, new = ensure_page(home, InformationPage, key, {**fields, "show_in_menus": False}, danish)
         if new:
             created.append(f"the Danish page {page.title!r}")
-        _translation, new = ensure_translation(page, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish translation of {page.title!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(page, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} translation of {page.title!r}")
 
     if not OrganisationSettings.objects.filter(site=home.get_site()).exists():
         OrganisationSettings.objects.create(site=home.get_site())
@@ -181,10 +210,11 @@ def load_furniture() -> list[str]:
 
     footer = FooterText.objects.filter(translation_key=seed_key("footer"), locale=danish).first()
     if footer is None:
-        footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"].da)
+        footer = FooterText.objects.create(translation_key=seed_key("footer"), locale=danish, text=FOOTER["text"][danish.language_code])
         footer.save_revision().publish()
         created.append("the Danish footer text")
-    _translation, new = ensure_translation(footer, "footer", FOOTER, swedish)
-    if new:
-        created.append("the Swedish footer text")
+    for locale in seeded_target_locales():
+        _translation, new = ensure_translation(footer, "footer", FOOTER, locale)
+        if new:
+            created.append(f"the {locale.language_code} footer text")
     return created

@@ -1,10 +1,13 @@
 """Tools for the content modules that ``load_site_content`` runs.
 
-Content is written once, in Danish and Swedish side by side (``Translated``);
-the Danish version is created as real pages or snippets, and the Swedish one
-through wagtail-localize, as a translator's work would be, so the Swedish site
-stays in step with the Danish one through the same machinery editors use.
-Everything here creates only what is missing and never changes what exists.
+Content is written once, in each language of ``SEED_LANGUAGES`` side by side
+(``Translated``); the version in the default language is created as real pages
+or snippets, and the others through wagtail-localize, as a translator's work
+would be, so every translation stays in step with the source through the same
+machinery editors use. A configured language the seed has no text for gets no
+translations here: wagtail-localize's synchronisation gives it aliases
+(``sync_untranslated``). Everything here creates only what is missing and
+never changes what exists.
 """
 
 import uuid
@@ -12,9 +15,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import synchronize_tree
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
@@ -28,12 +39,43 @@ def seed_key(name: str) -> uuid.UUID:
     return uuid.uuid5(SEED_NAMESPACE, name)
 
 
-@dataclass(frozen=True)
-class Translated:
-    """A value written in Danish and Swedish."""
+# The languages the seeded content is written in, in the order ``Translated`` takes them: the source first.
+SEED_LANGUAGES = ("da", "sv", "en")
 
-    da: Any
-    sv: Any
+
+class Translated:
+    """A value written in the seed's languages, given in the order of ``SEED_LANGUAGES``."""
+
+    def __init__(self, *texts: Any):
+        self.texts = dict(zip(SEED_LANGUAGES, texts, strict=False))
+
+    def __getitem__(self, language: str) -> Any:
+        return self.texts[language]
+
+    def __repr__(self) -> str:
+        return f"Translated({self.texts!r})"
+
+
+def written_in(value: Any, language: str) -> bool:
+    """Whether every ``Translated`` part of seeded content has text in ``language``."""
+    if isinstance(value, Translated):
+        return language in value.texts and written_in(value.texts[language], language)
+    if isinstance(value, Child):
+        return written_in(value.fields, language)
+    if isinstance(value, Block):
+        return written_in(value.value, language)
+    if isinstance(value, dict):
+        return all(written_in(item, language) for item in value.values())
+    if isinstance(value, list):
+        return all(written_in(item, language) for item in value)
+    return True
+
+
+def seeded_target_locales() -> list[Locale]:
+    """The locales of the configured languages, but the source, in settings order (each loader checks its text)."""
+    codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
+    return [locales[code] for code in codes if code in locales]
 
 
 @dataclass(frozen=True)
@@ -63,14 +105,14 @@ class Block:
 def in_language(value: Any, language: str, key: str = "") -> Any:
     """Pick one language out of seeded content; blocks get stable ids derived from ``key``."""
     if isinstance(value, Translated):
-        return in_language(getattr(value, language), language, key)
+        return in_language(value[language], language, key)
     if isinstance(value, Child):
         # Translations match child rows by translation key, so both languages' versions share one.
         return value.model(translation_key=seed_key(value.key), **in_language(value.fields, language, value.key))
     if isinstance(value, PageRef):
         # Page choosers keep pointing at the source page in a translation;
         # templates show its version in the visitor's language (``.localized``).
-        return Page.objects.get(translation_key=seed_key(value.key), locale__language_code="da").pk
+        return Page.objects.get(translation_key=seed_key(value.key), locale__language_code=settings.LANGUAGE_CODE).pk
     if isinstance(value, dict):
         return {name: in_language(item, language, f"{key}.{name}") for name, item in value.items()}
     if isinstance(value, list):
@@ -93,6 +135,27 @@ def in_language(value: Any, language: str, key: str = "") -> Any:
 def ensure_locales(*language_codes: str) -> dict[str, Locale]:
     """Create the site's locales where missing; return them by language code."""
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes}
+
+
+def sync_untranslated() -> list[str]:
+    """Let wagtail-localize keep every target language's tree in step with the source, aliases standing in.
+
+    A page not translated yet then exists in every language as an alias showing the source text, which the
+    site marks as such (the source's lang, a notice, no hreflang, not in the sitemap).
+    """
+    created = []
+    source = Locale.get_default()
+    for locale in seeded_target_locales():
+        before = Page.objects.filter(locale=locale).count()
+        # Saving the synchronisation makes wagtail-localize synchronise the tree at once, and at every new page.
+        _sync, new = LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        if new:
+            created.append(f"the synchronisation of the {locale.language_code} tree from {source.language_code}")
+        synchronize_tree(source, locale)
+        added = Page.objects.filter(locale=locale).count() - before
+        if added:
+            created.append(f"{added} alias page(s) in {locale.language_code} awaiting translation")
+    return created
 
 
 def ensure_page(
@@ -135,6 +198,9 @@ def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, An
     existing = source.get_translation_or_none(locale)
     if existing is not None and not getattr(existing, "alias_of_id", None):
         return existing, False
+    if not written_in(fields, locale.language_code):
+        # The seed has no text in this language: translators write it, and till then an alias stands in.
+        return None, False
 
     target_values = in_language(fields, locale.language_code, key)
     source_values = in_language(fields, source.locale.language_code, key)

@@ -5,7 +5,7 @@ from sciencecity.registry import register_checklist
 
 
 class TranslationsConfig(AppConfig):
-    """What translators need: who may change what, and how far the Swedish site is behind the Danish one."""
+    """What translators need: who may change what, and how far each translation is behind the Danish site."""
 
     name = "translations"
     verbose_name = _("Translations")
@@ -19,5 +19,5 @@ class TranslationsConfig(AppConfig):
         localize_previous_translation.apply()
         localize_submit_form.apply()
         permissions.register()
-        register_checklist(checklist.swedish_gaps)
+        register_checklist(checklist.translation_gaps)
         notify.connect()

@@ -27,17 +27,28 @@ from .changes import Change, compare
 from .status import translatable_data_models
 
 
-def translators():
-    """Active members of the Translators group who have an e-mail address."""
-    return get_user_model().objects.filter(is_active=True, groups__name=TRANSLATORS).exclude(email="").distinct().order_by("pk")
+def translators(languages=None):
+    """Active members of the Translators groups of ``languages`` (default: all) who have an e-mail address."""
+    groups = [group for code, group in TRANSLATORS.items() if languages is None or code in languages]
+    return (
+        get_user_model().objects.filter(is_active=True, groups__name__in=groups)
+        .exclude(email="").distinct().order_by("pk")
+    )
+
+
+def translated_languages(instance) -> list[str]:
+    """The language codes of the enabled translations that follow the object, if it is in the default language."""
+    if instance.locale_id != Locale.get_default().pk:
+        return []
+    source = TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id).first()
+    if source is None:
+        return []
+    return list(source.translations.filter(enabled=True).values_list("target_locale__language_code", flat=True))
 
 
 def is_translated_source(instance) -> bool:
     """Whether the object is in the default language and has a translation that follows it."""
-    if instance.locale_id != Locale.get_default().pk:
-        return False
-    source = TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id).first()
-    return source is not None and source.translations.filter(enabled=True).exists()
+    return bool(translated_languages(instance))
 
 
 def admin_url(path: str) -> str:
@@ -46,8 +57,8 @@ def admin_url(path: str) -> str:
 
 
 def notify_translators(instance, changes: list[Change]) -> int:
-    """E-mail every translator about one publication; return how many were told."""
-    recipients = list(translators())
+    """E-mail the translators into each language the object is translated into; return how many were told."""
+    recipients = list(translators(translated_languages(instance) or None))
     for user in recipients:
         language = UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
         with translation.override(language):

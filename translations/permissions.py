@@ -3,7 +3,7 @@
 Pages are protected by Wagtail's page permissions on the Danish tree. For
 snippets, Wagtail and wagtail-localize check permissions per model, not per
 locale, so a translator who may change districts could change the Danish
-ones too. This policy lets a translator (a member of the Translators group
+ones too. This policy lets a translator (a member of a Translators group
 and of no editing group) change only the versions in other languages.
 """
 
@@ -25,7 +25,7 @@ def is_translator_only(user) -> bool:
         return False
     if not hasattr(user, "_translator_only"):
         groups = set(user.groups.values_list("name", flat=True))
-        user._translator_only = TRANSLATORS in groups and not groups & {EDITORS, APPROVERS, ADMINISTRATORS}
+        user._translator_only = bool(groups & set(TRANSLATORS.values())) and not groups & {EDITORS, APPROVERS, ADMINISTRATORS}
     return user._translator_only
 
 
@@ -33,7 +33,7 @@ _can_delete = PagePermissionTester.can_delete
 
 
 def can_delete(tester, ignore_bulk=False) -> bool:
-    """Wagtail's rule, except that translators delete no page: a Swedish page goes with its Danish original."""
+    """Wagtail's rule, except that translators delete no page: a translation goes with its Danish original."""
     return not is_translator_only(tester.user) and _can_delete(tester, ignore_bulk=ignore_bulk)
 
 

@@ -1,13 +1,15 @@
-"""How far each Danish page and translatable snippet has come in Swedish: missing, out of date, up to date.
+"""How far each Danish page and translatable snippet has come in a target language: missing, out of date, up to date.
+
+Every language of ``settings.LANGUAGES`` but the first is a target language; the report shows one at a time.
 
 States:
-- missing: no Swedish version (an alias showing the Danish text counts as missing);
+- missing: no version in the target language (an alias showing the Danish text counts as missing);
 - out of date: the published Danish version differs from what was last synced (``changes``, old and new
   text per segment), or segments are untranslated, or hold an earlier translation awaiting review
   (``reviews``);
 - up to date: none of these.
 
-"Translated" counts the segments of the published Danish version whose Swedish is current, so a row is
+"Translated" counts the segments of the published Danish version whose translation is current, so a row is
 up to date exactly when it is 100 %.
 """
 
@@ -26,6 +28,7 @@ from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from districts.models import District
+from sciencecity.languages import target_languages
 from sciencecity.models import FooterText
 from sciencecity.upstream.localize_previous_translation import REVIEW_PREFIX
 from workshops.models import Topic, Workshop
@@ -45,7 +48,7 @@ class State:
 
 @dataclass
 class Status:
-    """One Danish object and its Swedish state."""
+    """One Danish object and its state in one target language."""
 
     kind: str
     kind_label: str
@@ -113,10 +116,19 @@ def source_groups(source_locale: Locale):
         )
 
 
+def target_locale_for(language_code: str | None = None) -> Locale | None:
+    """The locale of a target language (the first target language by default), or None if it is not one."""
+    targets = target_languages()
+    code = targets[0] if language_code is None and targets else language_code
+    return Locale.objects.filter(language_code=code).first() if code in targets else None
+
+
 def translation_statuses(target_locale: Locale | None = None) -> list[Status]:
-    """The state of every Danish page and translatable snippet in the target language (Swedish by default)."""
+    """The state of every Danish page and translatable snippet in the target language (the first one by default)."""
     source_locale = Locale.get_default()
-    target_locale = target_locale or Locale.objects.exclude(pk=source_locale.pk).first()
+    target_locale = target_locale or target_locale_for()
+    if target_locale is None:
+        return []
     statuses = []
     for kind, label, objects in source_groups(source_locale):
         if not objects:
@@ -244,7 +256,7 @@ def filtered(statuses: list[Status], state: str = "", kind: str = "", ordering: 
 
 
 def missing_or_outdated(target_locale: Locale | None = None) -> list[Status]:
-    """The Danish pages and data items whose Swedish version is missing or out of date, missing first."""
+    """The Danish pages and data items whose version in the target language is missing or out of date, missing first."""
     return filtered([s for s in translation_statuses(target_locale) if s.state != State.UP_TO_DATE], ordering="state")
 
 

@@ -12,9 +12,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from sciencecity.languages import language_name, target_languages
 from sciencecity.upstream.csv_formulas import escape
 
-from .status import SORT_KEYS, State, filtered, source_groups, translation_statuses
+from .status import SORT_KEYS, State, filtered, source_groups, target_locale_for, translation_statuses
 
 
 def can_see_report(user) -> bool:
@@ -38,6 +39,12 @@ class ReportQueryMixin:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def language(self) -> str:
+        """The target language the report is about: ``?language=``, else the first target language."""
+        language = self.request.GET.get("language", "")
+        targets = target_languages()
+        return language if language in targets else (targets[0] if targets else "")
+
     def query(self):
         """(statuses, shown statuses, kinds, state, kind, ordering)."""
         query = self.request.GET
@@ -47,12 +54,13 @@ class ReportQueryMixin:
         ordering = query.get("ordering", "state")
         if ordering.lstrip("-") not in SORT_KEYS:
             ordering = "state"
-        statuses = translation_statuses()
+        locale = target_locale_for(self.language())
+        statuses = translation_statuses(locale) if locale else []
         return statuses, filtered(statuses, state=state, kind=kind, ordering=ordering), kinds, state, kind, ordering
 
 
 class TranslationStatusView(ReportQueryMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Every Danish page and translatable snippet with its Swedish state, share translated and what changed."""
+    """Every Danish page and translatable snippet with its state in one target language, share translated and changes."""
 
     template_name = "translations/status_report.html"
     page_title = gettext_lazy("Translation status")
@@ -71,13 +79,16 @@ class TranslationStatusView(ReportQueryMixin, WagtailAdminTemplateMixin, Templat
                 "counts": {key.replace("-", "_"): sum(1 for s in statuses if s.state == key) for key in State.LABELS},
                 "state_choices": [(key, str(label)) for key, label in State.LABELS.items()],
                 "kind_choices": kinds,
+                "language": self.language(),
+                "language_name": str(language_name(self.language())).capitalize(),
+                "language_choices": [(code, str(language_name(code)).capitalize()) for code in target_languages()],
                 "state": state,
                 "kind": kind,
                 "ordering": ordering,
                 "columns": [
                     ("title", gettext_lazy("Title")),
                     ("type", gettext_lazy("Kind of content")),
-                    ("state", gettext_lazy("Swedish")),
+                    ("state", str(language_name(self.language())).capitalize()),
                     ("progress", gettext_lazy("Translated")),
                 ],
                 "report_url": reverse("translation_status"),
@@ -97,7 +108,8 @@ class TranslationStatusCSVView(ReportQueryMixin, View):
         response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
         response.write("\ufeff")  # so spreadsheet programs read UTF-8
         writer = csv.writer(response)
-        writer.writerow([_("Title"), _("Kind of content"), _("Swedish"), _("Translated (%)"), _("Translated segments"),
+        language = str(language_name(self.language())).capitalize()
+        writer.writerow([_("Title"), _("Kind of content"), language, _("Translated (%)"), _("Translated segments"),
                          _("Segments"), _("What changed in Danish")])
         for status in shown:
             changed = "\n".join(f"{c.field}: {c.old} → {c.new}" for c in [*status.changes, *status.reviews])

@@ -1,5 +1,5 @@
-"""The translators' admin: the status report and its CSV, the dashboard's list of Danish changes, a notice on the
-Swedish page, and the guards: Danish originals in the snippet forms, no alias conversion for translators, no copying
+"""The translators' admin: the status report and its CSV, the dashboard's list of Danish changes, a notice on a
+translated page, and the guards: Danish originals in the snippet forms, no alias conversion for translators, no copying
 across languages past the approval."""
 
 from django.urls import path, reverse
@@ -13,8 +13,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from editorial.roles import TRANSLATORS
+from sciencecity.languages import language_name, target_languages
+
 from .permissions import TranslationOnlyPermissionPolicy, is_translator_only
-from .status import missing_or_outdated, status_for
+from .status import missing_or_outdated, status_for, target_locale_for
 from .views import TranslationStatusCSVView, TranslationStatusView, can_see_report
 
 DASHBOARD_LIMIT = 8
@@ -45,30 +48,50 @@ def register_translation_status_menu_item():
 
 
 class DanishChangesPanel(Component):
-    """The translator's dashboard: Danish pages and items whose Swedish version is missing or behind."""
+    """The translator's dashboard: Danish pages and items whose version in the translator's languages is missing or behind."""
 
     name = "danish_changes"
     template_name = "translations/admin/danish_changes_panel.html"
     order = 20
 
-    def __init__(self, statuses):
-        self.statuses = statuses
+    def __init__(self, languages: dict[str, list]):
+        self.languages = languages
 
     def get_context_data(self, parent_context):
-        """The first few, and how many there are in all."""
-        return {"statuses": self.statuses[:DASHBOARD_LIMIT], "count": len(self.statuses), "report_url": reverse("translation_status")}
+        """Per language: the first few, how many there are in all, and the report for that language."""
+        report = reverse("translation_status")
+        return {
+            "languages": [
+                {
+                    "name": str(language_name(code)).capitalize(),
+                    "statuses": statuses[:DASHBOARD_LIMIT],
+                    "count": len(statuses),
+                    "report_url": f"{report}?language={code}",
+                }
+                for code, statuses in self.languages.items()
+                if statuses
+            ],
+            "several": len(self.languages) > 1,
+        }
+
+
+def languages_of(user) -> list[str]:
+    """The target languages a user translates into: those of their Translators groups, else all of them."""
+    groups = set(user.groups.values_list("name", flat=True))
+    return [code for code in target_languages() if TRANSLATORS.get(code) in groups] or target_languages()
 
 
 @hooks.register("construct_homepage_panels")
 def show_danish_changes(request, panels):
-    """Translators see what to bring into Swedish first thing."""
+    """Translators see what to bring into their languages first thing."""
     if request.user.has_perm("wagtail_localize.submit_translation"):
-        panels.append(DanishChangesPanel(missing_or_outdated()))
+        locales = {code: target_locale_for(code) for code in languages_of(request.user)}
+        panels.append(DanishChangesPanel({code: missing_or_outdated(locale) for code, locale in locales.items() if locale}))
 
 
 @hooks.register("before_edit_page", order=-1)
 def say_the_danish_changed(request, page):
-    """On a Swedish translation whose Danish original was published with changes: say so, with the way to update."""
+    """On a translation whose Danish original was published with changes: say so, with the way to update."""
     if request.method != "GET" or not request.user.has_perm("wagtail_localize.submit_translation"):
         return None
     status = status_for(page)

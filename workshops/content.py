@@ -12,65 +12,75 @@ the drawing and its alternative text.
 from django.conf import settings
 from wagtail.models import Locale
 
-from seeding.tools import Child, Translated, ensure_snippet, ensure_translation
+from seeding.tools import Child, Translated, ensure_snippet, ensure_translation, seeded_target_locales
 
 from .models import GraphicRecording, Kind, Topic, Workshop
 
 TOPICS = {
     "startups": {
-        "name": Translated("Startups", "Startups"),
-        "question": Translated("Hvordan styrker man arbejdet med startups?", "Hur stärker man arbetet med startups?"),
+        "name": Translated("Startups", "Startups", "Startups"),
+        "question": Translated(
+            "Hvordan styrker man arbejdet med startups?",
+            "Hur stärker man arbetet med startups?",
+            "How do you strengthen the work with startups?",
+        ),
         "sort_order": 1,
     },
     "critical-mass": {
-        "name": Translated("Kritisk masse", "Kritisk massa"),
+        "name": Translated("Kritisk masse", "Kritisk massa", "Critical mass"),
         "question": Translated(
             "Hvordan opbygger man kritisk masse i et (mindre) geografisk område/distrikt?",
             "Hur bygger man upp kritisk massa i ett (mindre) geografiskt område eller distrikt?",
+            "How do you build critical mass in a (smaller) geographic area or district?",
         ),
         "sort_order": 2,
     },
     "talent": {
-        "name": Translated("Talent", "Talang"),
+        "name": Translated("Talent", "Talang", "Talent"),
         "question": Translated(
-            "Hvordan tiltrækker og fastholder man talent?", "Hur attraherar och behåller man talang?"
+            "Hvordan tiltrækker og fastholder man talent?",
+            "Hur attraherar och behåller man talang?",
+            "How do you attract and retain talent?",
         ),
         "sort_order": 3,
     },
     "social-inclusion": {
-        "name": Translated("Social inklusion", "Social inkludering"),
+        "name": Translated("Social inklusion", "Social inkludering", "Social inclusion"),
         "question": Translated(
             "Hvordan kan distriktet understøtte social inklusion i fx en kommune?",
             "Hur kan distriktet stödja social inkludering i till exempel en kommun?",
+            "How can the district support social inclusion, for example in a municipality?",
         ),
         "sort_order": 4,
     },
 }
 
-# slug: (title, Danish summary, Swedish summary)
+# slug: (title, its summary in each of the seed's languages: Danish, Swedish, English)
 PEER_SESSIONS = {
     "inclusive-innovation": (
         "Inclusive Innovation",
         "En GIID Network Peer Session om inkluderende innovation, med en grafisk opsamling.",
         "En GIID Network Peer Session om inkluderande innovation, med en grafisk sammanfattning.",
+        "A GIID Network Peer Session on inclusive innovation, with a graphic recording.",
     ),
     "investing-in-startups": (
         "Investing in Startups",
         "En GIID Network Peer Session om at investere i startups, med en grafisk opsamling.",
         "En GIID Network Peer Session om att investera i startups, med en grafisk sammanfattning.",
+        "A GIID Network Peer Session on investing in startups, with a graphic recording.",
     ),
 }
 
 
 def workshop_fields(slug: str) -> dict:
     """A peer session's seeded fields, with its graphic recording still without a drawing."""
-    title, summary_da, summary_sv = PEER_SESSIONS[slug]
+    title, *summaries = PEER_SESSIONS[slug]
     return {
         "title": title,
         "title_language": "en",
         "slug": slug,
         "kind": Kind.PEER_SESSION,
-        "summary": Translated(summary_da, summary_sv),
+        "summary": Translated(*summaries),
         "recordings": [
             Child(GraphicRecording, f"workshop:{slug}:recording", {"image": None, "alt_text": "", "description": ""})
         ],
@@ -78,10 +88,9 @@ def workshop_fields(slug: str) -> dict:
 
 
 def load() -> list[str]:
-    """Create the topics and peer sessions in Danish, then their Swedish versions, where missing."""
+    """Create the topics and peer sessions in Danish, then their translations, where missing."""
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    swedish = Locale.objects.get(language_code="sv")
 
     topics = {}
     for slug, fields in TOPICS.items():
@@ -89,9 +98,10 @@ def load() -> list[str]:
         topics[slug], new = ensure_snippet(Topic, key, {**fields, "slug": slug}, danish)
         if new:
             created.append(f"the topic {topics[slug].name!r}")
-        _translation, new = ensure_translation(topics[slug], key, {**fields, "slug": slug}, swedish)
-        if new:
-            created.append(f"the Swedish version of the topic {topics[slug].name!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(topics[slug], key, {**fields, "slug": slug}, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of the topic {topics[slug].name!r}")
 
     for slug in PEER_SESSIONS:
         key = f"workshop:{slug}"
@@ -99,7 +109,8 @@ def load() -> list[str]:
         workshop, new = ensure_snippet(Workshop, key, fields, danish)
         if new:
             created.append(f"the peer session {workshop.title!r}")
-        _translation, new = ensure_translation(workshop, key, fields, swedish)
-        if new:
-            created.append(f"the Swedish version of the peer session {workshop.title!r}")
+        for locale in seeded_target_locales():
+            _translation, new = ensure_translation(workshop, key, fields, locale)
+            if new:
+                created.append(f"the {locale.language_code} version of the peer session {workshop.title!r}")
     return created

@@ -41,12 +41,17 @@ def _alternates(context):
 
 
 def _home_urls(request) -> dict[str, str]:
-    """The home page of each language's site, for languages the current page lacks."""
+    """The home page of each language's site (an alias while untranslated), for languages the current page lacks."""
+    if request is not None:
+        homes = {code: chrome.home.url for code, chrome in request_chromes(request).items() if chrome.home}
+        if homes:
+            return homes
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key, alias_of__isnull=True)
-    return {home.locale.language_code: home.get_url(request) for home in homes.select_related("locale")}
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key).select_related("locale")
+    # Real home pages last, so they win over an alias in the same language.
+    return {home.locale.language_code: home.get_url(request) for home in sorted(homes, key=lambda h: h.alias_of_id is None)}
 
 
 @register.simple_tag(takes_context=True)

@@ -69,7 +69,7 @@ def json_ld(data):
 @register.filter
 def og_locale(language_code):
     """The Open Graph locale (da_DK) for a language code (da)."""
-    return seo.OG_LOCALES.get(language_code, language_code)
+    return seo.og_locale(language_code)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,7 @@
 """Template filters for showing workshops."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -14,7 +15,7 @@ def kind_label(workshop):
     """The workshop's kind; "GIID Network Peer Session" is an English name, so it is marked as English."""
     label = workshop.get_kind_display()
     if workshop.kind == Kind.PEER_SESSION:
-        return format_html('<span lang="en">{}</span>', label)
+        return format_html('<span lang="{}">{}</span>', settings.NETWORK_LANGUAGE, label)
     return label
 
 

@@ -211,14 +211,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Danish is the default, Swedish the translation. Public URLs carry
-# the language prefix (/da/, /sv/).
-LANGUAGE_CODE = "da"
-LANGUAGES = [
-    ("da", "Dansk"),
-    ("sv", "Svenska"),
-]
-# Our own strings first; then our Danish and Swedish for Wagtail and wagtail-localize, which
+# The site's languages, in the language switcher's order: the one list every part of the site reads.
+# The first is the default and the source that the others are translated from. Each entry names the
+# language in itself, the Snowball stemmer that search uses for it (also PostgreSQL's text-search
+# configuration of that name; a language without one is searched unstemmed) and its Open Graph locale.
+# Adding a language here (and its translations in locale/) adds it to the site: URL prefix, switcher,
+# hreflang, sitemap, search, roles, the translation report and the admin.
+SITE_LANGUAGES = {
+    "da": {"name": "Dansk", "stemmer": "danish", "og_locale": "da_DK"},
+    "sv": {"name": "Svenska", "stemmer": "swedish", "og_locale": "sv_SE"},
+    "en": {"name": "English", "stemmer": "english", "og_locale": "en_GB"},
+}
+LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
+LANGUAGE_CODE = LANGUAGES[0][0]
+# Languages that names and linked content may be in (for lang and hreflang), beyond the site's own.
+OTHER_CONTENT_LANGUAGES = ["es", "it"]
+# The GIID network's working language: district names are in it unless an editor says otherwise.
+NETWORK_LANGUAGE = "en"
+# Our own strings first; then our translations for Wagtail and wagtail-localize, which
 # override the packages' own catalogues (see locale_upstream/README.md).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
@@ -261,7 +271,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No requests to other sites from the admin either: revision and lock lists show users' avatars,
 # which Wagtail fetches from gravatar.com unless this is None (it then draws a placeholder).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Per-language text search on PostgreSQL (danish, swedish); SQLite full-text search otherwise.
+# Per-language text search (the stemmers of SITE_LANGUAGES) on PostgreSQL; SQLite full-text search otherwise.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sciencecity.upstream.multilingual_search"}}
 # Private pages and documents ask for their password, and pages for signed-in users ask for an account,
 # in the site's layout and the visitor's language (privacy/templates/privacy/).
@@ -274,8 +284,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from Gravatar: the admin makes no requests to other hosts (and its CSP would block them).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Wagtail's own admin language choices: ours first, English for those who prefer it.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("sv", "Svenska"), ("en", "English")]
+# The admin speaks the site's languages (Wagtail's own English among them).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 
 # ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The submit-translation form ticks the target language when there is only one to choose.
 
 Upstream gap (wagtail-localize 1.14.5, ``views.submit_translations.SubmitTranslationForm``): the
-locales start unticked unless ``?select_locale=`` is given, so with one target language (Svenska) every
+locales start unticked unless ``?select_locale=`` is given, so with one target language every
 translator must tick the only box before submitting. Delete this module (and its call in
 ``translations.apps``) once upstream preselects a single choice.
 """

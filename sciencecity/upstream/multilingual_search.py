@@ -6,8 +6,8 @@ object, so two backends with different configurations overwrite each other.
 With one configuration, a Danish query is stemmed with Swedish rules or the
 other way round, and "byområderne" no longer finds "byområder".
 
-This backend picks the configuration per object when indexing (``danish`` for
-an object in the Danish locale, ``swedish`` for Swedish) and per request when
+This backend picks the configuration per object when indexing (the ``stemmer``
+of the object's locale in ``settings.SITE_LANGUAGES``: ``danish``, ``english``...) and per request when
 querying (from the active language), and indexes each object with its
 language active, so that what a page's blocks list from data is indexed in the
 page's language. On SQLite with full-text search it hands over to the Snowball
@@ -21,6 +21,7 @@ configurations.
 import copy
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import get_language
@@ -37,16 +38,14 @@ if connection.vendor == "sqlite" and fts5_available():
 else:
     SQLiteSearchBackend = StemmingSQLiteSearchBackend = None
 
-# PostgreSQL's text-search configuration for each site language.
-LANGUAGE_CONFIGS = {"da": "danish", "sv": "swedish"}
 FALLBACK_CONFIG = "simple"
 
 
 def config_for_language(language_code: str | None) -> str | None:
-    """The text-search configuration for a language code ("da", "sv-se"), or None if there is none."""
+    """The text-search configuration for a language code (its stemmer in settings.SITE_LANGUAGES), or None."""
     if not language_code:
         return None
-    return LANGUAGE_CONFIGS.get(language_code.split("-")[0].lower())
+    return settings.SITE_LANGUAGES.get(language_code.split("-")[0].lower(), {}).get("stemmer")
 
 
 class LanguageIndex(PostgresIndex):

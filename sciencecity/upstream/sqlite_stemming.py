@@ -1,4 +1,4 @@
-"""Danish and Swedish stemming for modelsearch's SQLite full-text search, as PostgreSQL's ``danish`` and ``swedish`` do.
+"""Per-language stemming for modelsearch's SQLite full-text search, as PostgreSQL's configurations (``danish``...) do.
 
 Upstream gap (modelsearch 1.3, the search backends Wagtail 8 uses): the SQLite
 backend "currently has no config options" (``SQLiteSearchBackend.__init__``)
@@ -10,7 +10,7 @@ change is ``modelsearch/backends/database/sqlite/sqlite.py``.
 
 This backend does on SQLite what PostgreSQL's configurations do: it stores the
 title and body of each object as Snowball stems of its own locale's language
-(stop words dropped, as PostgreSQL's ``danish.stop`` and ``swedish.stop`` drop
+(stop words dropped, as PostgreSQL's ``danish.stop``, ``english.stop``... drop
 them; ``snowball_stopwords/`` holds those lists, from the Snowball project),
 and stems a query's words with the active language's stemmer. The autocomplete
 column stays unstemmed, since it matches prefixes of what editors type.
@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import snowballstemmer
+from django.conf import settings
 from django.utils import translation
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -33,29 +34,34 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-# Snowball's name of the stemmer for each site language; PostgreSQL's configurations have the same names.
-STEMMERS = {"da": "danish", "sv": "swedish"}
 STOPWORDS_DIR = Path(__file__).with_name("snowball_stopwords")
 WORD = re.compile(r"\w+")
 
 
 def base_language(language_code: str | None) -> str:
-    """"da" for "da", "da-dk" or "DA"; "" for none."""
+    """The language without its region, in lower case ("pt" for "pt-BR"); "" for none."""
     return (language_code or "").split("-")[0].lower()
+
+
+def stemmer_name(language: str) -> str | None:
+    """Snowball's name of the stemmer for a site language (settings.SITE_LANGUAGES), or None."""
+    return settings.SITE_LANGUAGES.get(language, {}).get("stemmer")
 
 
 @cache
 def _stemmer(language: str):
     """Snowball's stemmer for a site language, or None."""
-    return snowballstemmer.stemmer(STEMMERS[language]) if language in STEMMERS else None
+    name = stemmer_name(language)
+    return snowballstemmer.stemmer(name) if name else None
 
 
 @cache
 def _stopwords(language: str) -> frozenset[str]:
     """The words PostgreSQL's configuration for the language leaves out of its index and queries."""
-    if language not in STEMMERS:
+    path = STOPWORDS_DIR / f"{stemmer_name(language)}.stop"
+    if not stemmer_name(language) or not path.exists():
         return frozenset()
-    return frozenset((STOPWORDS_DIR / f"{STEMMERS[language]}.stop").read_text(encoding="utf-8").split())
+    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 def stems(text: str, language_code: str | None) -> list[str]:
@@ -134,7 +140,7 @@ class StemmingQueryCompiler(SQLiteSearchQueryCompiler):
 
 
 class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
-    """modelsearch's SQLite full-text backend with Danish and Swedish Snowball stemming."""
+    """modelsearch's SQLite full-text backend with each language's Snowball stemming."""
 
     query_compiler_class = StemmingQueryCompiler
     index_class = StemmingSQLiteIndex

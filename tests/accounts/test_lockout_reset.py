@@ -20,7 +20,7 @@ def attempt(client, username, password, address=OFFICE):
 
 def test_a_colleagues_successful_login_does_not_reset_the_guessing_from_the_address(client):
     administrator = UserFactory(groups=[ADMINISTRATORS])
-    translator = UserFactory(groups=[TRANSLATORS])
+    translator = UserFactory(groups=[TRANSLATORS["sv"]])
     answers = []
     for _ in range(3):
         answers += [attempt(client, administrator.username, "wrong-password").status_code for _ in range(4)]
@@ -34,7 +34,7 @@ def test_a_colleagues_successful_login_does_not_reset_the_guessing_from_the_addr
 
 def test_a_successful_login_resets_only_the_users_own_count(client):
     administrator = UserFactory(groups=[ADMINISTRATORS])
-    translator = UserFactory(groups=[TRANSLATORS])
+    translator = UserFactory(groups=[TRANSLATORS["sv"]])
     for _ in range(2):
         attempt(client, administrator.username, "wrong-password")
     for _ in range(2):

@@ -257,7 +257,7 @@ def test_a_translator_works_in_swedish(browser_page, live_site, english):
     from districts.models import District
     from partnerships.models import PartnershipPage
 
-    translator = staff("oversaettare-sprak", TRANSLATORS, "sv")
+    translator = staff("oversaettare-sprak", TRANSLATORS["sv"], "sv")
     page = browser_page
     sign_in(page, live_site, translator)
     sweep = Sweep(page, live_site.url, english, "sv")

@@ -106,7 +106,7 @@ def test_an_editor_submits_an_approver_publishes_a_translator_publishes_swedish(
     # The translator updates the Swedish district and publishes it at once: no approval in Swedish.
     lund.refresh_from_db()
     sync_translations(lund)
-    translator = staff("oversaetter-data", TRANSLATORS, "da")
+    translator = staff("oversaetter-data", TRANSLATORS["sv"], "da")
     context = chromium.new_context(viewport=DESKTOP, locale="da-DK")
     page = context.new_page()
     sign_in(page, live_site, translator)

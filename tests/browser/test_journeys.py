@@ -9,6 +9,13 @@ pytestmark = pytest.mark.usefixtures("live_site")
 
 DANISH_PAGE = "/da/partnerskab-med-giid/"
 SWEDISH_PAGE = "/sv/partnerskap-med-giid/"
+ENGLISH_PAGE = "/en/partnership-with-giid/"
+# Per language: the partnership page, its heading, the switcher's name and the language's name in itself.
+PARTNERSHIP = {
+    "da": (DANISH_PAGE, "Partnerskab med Global Institute for Innovation Districts", "Sprog", "Dansk"),
+    "sv": (SWEDISH_PAGE, "Partnerskap med Global Institute for Innovation Districts", "Språk", "Svenska"),
+    "en": (ENGLISH_PAGE, "Partnership with the Global Institute for Innovation Districts", "Language", "English"),
+}
 
 FOCUS_INDICATOR = """() => {
     const el = document.activeElement;
@@ -22,19 +29,22 @@ FOCUS_INDICATOR = """() => {
 }"""
 
 
-def test_reader_switches_to_swedish_and_back(browser_page, live_site):
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_reader_switches_to_another_language_and_back(browser_page, live_site, language):
     page = browser_page
-    page.goto(live_site.url + DANISH_PAGE)
+    danish_url, danish_heading, danish_switcher, danish_name = PARTNERSHIP["da"]
+    url, heading, switcher, name = PARTNERSHIP[language]
+    page.goto(live_site.url + danish_url)
     expect(page.locator("html")).to_have_attribute("lang", "da")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Partnerskab med Global Institute for Innovation Districts")
+    expect(page.get_by_role("heading", level=1)).to_have_text(danish_heading)
 
-    page.get_by_role("navigation", name="Sprog").get_by_role("link", name="Svenska").click()
-    expect(page).to_have_url(live_site.url + SWEDISH_PAGE)
-    expect(page.locator("html")).to_have_attribute("lang", "sv")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Partnerskap med Global Institute for Innovation Districts")
+    page.get_by_role("navigation", name=danish_switcher).get_by_role("link", name=name).click()
+    expect(page).to_have_url(live_site.url + url)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
 
-    page.get_by_role("navigation", name="Språk").get_by_role("link", name="Dansk").click()
-    expect(page).to_have_url(live_site.url + DANISH_PAGE)
+    page.get_by_role("navigation", name=switcher).get_by_role("link", name=danish_name).click()
+    expect(page).to_have_url(live_site.url + danish_url)
 
 
 def test_skip_link_is_first_visible_and_moves_focus_to_the_main_content(browser_page, live_site):
@@ -51,7 +61,7 @@ def test_skip_link_is_first_visible_and_moves_focus_to_the_main_content(browser_
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.parametrize("path", [DANISH_PAGE, SWEDISH_PAGE, "/da/", "/sv/"])
+@pytest.mark.parametrize("path", [DANISH_PAGE, SWEDISH_PAGE, ENGLISH_PAGE, "/da/", "/sv/", "/en/"])
 def test_focus_is_always_visible_while_tabbing_through_a_page(browser_page, live_site, path):
     page = browser_page
     page.goto(live_site.url + path)

@@ -36,7 +36,7 @@ def approved_danish_change():
     original = danish.introduction
     editor = UserFactory(groups=[EDITORS])
     approver = UserFactory(groups=[APPROVERS])
-    translator = UserFactory(groups=[TRANSLATORS], password=PASSWORD)
+    translator = UserFactory(groups=[TRANSLATORS["sv"]], password=PASSWORD)
     danish.introduction = CHANGED
     danish.save_revision(user=editor)
     danish.get_workflow().start(danish, editor)

@@ -141,7 +141,7 @@ def test_a_change_through_one_instance_is_read_from_the_other_at_once(django_db_
     with django_db_blocker.unblock():
         from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-        translator = UserFactory(username="oversaetter-to-instanser", groups=[TRANSLATORS])
+        translator = UserFactory(username="oversaetter-to-instanser", groups=[TRANSLATORS["sv"]])
         # Hashed as production checks it (the suite itself uses a fast test-only hasher).
         translator.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
         translator.save()

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -27,7 +28,7 @@ def approver():
 
 @pytest.fixture
 def translator():
-    return UserFactory(groups=[TRANSLATORS])
+    return UserFactory(groups=[TRANSLATORS["sv"]])
 
 
 def test_roles_table_is_applied_idempotently(site_content):
@@ -37,22 +38,29 @@ def test_roles_table_is_applied_idempotently(site_content):
     before = (Group.objects.count(), GroupPagePermission.objects.count())
     assert apply_roles() == []
     assert (Group.objects.count(), GroupPagePermission.objects.count()) == before
-    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, APPROVERS, TRANSLATORS, ADMINISTRATORS}
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITORS, APPROVERS, TRANSLATORS["sv"], ADMINISTRATORS}
 
 
-@pytest.mark.parametrize(
-    "role,language,can_edit,can_publish",
-    [
-        (EDITORS, "da", True, False),
-        (EDITORS, "sv", False, False),
-        (APPROVERS, "da", True, True),
-        (APPROVERS, "sv", False, False),
-        (TRANSLATORS, "da", False, False),
-        (TRANSLATORS, "sv", True, True),
-        (ADMINISTRATORS, "da", True, True),
-        (ADMINISTRATORS, "sv", True, True),
-    ],
-)
+def role_table():
+    """(role, language, may edit, may publish) for every role and every configured language."""
+    source = settings.LANGUAGE_CODE
+    for language, _name in settings.LANGUAGES:
+        yield EDITORS, language, language == source, False
+        yield APPROVERS, language, language == source, language == source
+        for translated, group in TRANSLATORS.items():
+            yield group, language, language == translated, language == translated
+        yield ADMINISTRATORS, language, True, True
+
+
+def test_there_is_one_translators_group_per_target_language(site_content):
+    from django.contrib.auth.models import Group
+
+    targets = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    assert list(TRANSLATORS) == targets
+    assert set(Group.objects.values_list("name", flat=True)) >= set(TRANSLATORS.values())
+
+
+@pytest.mark.parametrize("role,language,can_edit,can_publish", list(role_table()))
 def test_each_role_may_do_what_the_table_says(site_content, role, language, can_edit, can_publish):
     user = UserFactory(groups=[role])
     permissions = site_content.page("giid-partnership", language).permissions_for_user(user)

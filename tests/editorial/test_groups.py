@@ -68,6 +68,10 @@ def test_a_wagtail_workflow_with_history_is_disabled_not_deleted(site_content):
     [
         ("da", "Kan redigere danske sider og sende dem til godkendelse"),
         ("sv", "Kan redigera danska sidor och skicka dem för godkännande"),
+        ("en", "May edit Danish pages and submit them for approval"),
+        ("da", "Kan oversætte til engelsk og redigere og udgive sider på engelsk direkte."),
+        ("sv", "Kan översätta till engelska och redigera och publicera sidor på engelska direkt."),
+        ("en", "May translate into Swedish, and edit and publish pages in Swedish directly."),
     ],
 )
 def test_the_groups_list_says_what_each_group_may_do(client, site_content, language, description):

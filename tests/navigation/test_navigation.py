@@ -2,10 +2,18 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from sciencecity.models import FooterText, OrganisationSettings
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+MENUS = {
+    "da": ["Partnerskab med GIID", "GIID-netværket", "Workshops", "Samarbejde med Lund"],
+    "sv": ["Partnerskap med GIID", "GIID-nätverket", "Workshoppar", "Samarbete med Lund"],
+    "en": ["Partnership with GIID", "The GIID network", "Workshops", "Collaboration with Lund"],
+}
 
 
 def html(client, url):
@@ -14,16 +22,11 @@ def html(client, url):
     return BeautifulSoup(response.content, "html.parser")
 
 
-@pytest.mark.parametrize(
-    "language,expected",
-    [
-        ("da", ["Partnerskab med GIID", "GIID-netværket", "Workshops", "Samarbejde med Lund"]),
-        ("sv", ["Partnerskap med GIID", "GIID-nätverket", "Workshoppar", "Samarbete med Lund"]),
-    ],
-)
-def test_main_menu_lists_the_pages_shown_in_menus_in_the_visitors_language(client, site_content, language, expected):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_main_menu_lists_the_pages_shown_in_menus_in_the_visitors_language(client, site_content, language):
     menu = html(client, f"/{language}/").select_one("nav.main-menu")
-    assert [link.get_text() for link in menu.select("a")] == expected
+    assert [link.get_text() for link in menu.select("a")] == MENUS[language]
+    assert not menu.select("a[lang]")
     assert all(link["href"].startswith(f"/{language}/") for link in menu.select("a"))
 
 
@@ -45,7 +48,7 @@ def test_home_page_has_no_breadcrumbs(client, site_content):
     assert html(client, "/da/").select_one("nav.breadcrumbs") is None
 
 
-@pytest.mark.parametrize("language", ["da", "sv"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pages(client, site_content, language):
     settings = OrganisationSettings.for_site(site_content.page("home").get_site())
     settings.address = "Eksempelvej 1\n2800 Kongens Lyngby"
@@ -54,7 +57,9 @@ def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pa
     settings.save()
 
     footer = html(client, f"/{language}/").select_one("footer")
-    text = {"da": "Science City Lyngby arbejder for", "sv": "Science City Lyngby arbetar för"}[language]
+    text = {
+        "da": "Science City Lyngby arbejder for", "sv": "Science City Lyngby arbetar för", "en": "Science City Lyngby works for"
+    }[language]
     assert text in footer.select_one(".site-footer__text").get_text()
     address = footer.address.get_text(" ", strip=True)
     assert "Eksempelvej 1" in address and "2800 Kongens Lyngby" in address
@@ -64,10 +69,11 @@ def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pa
     assert legal == {
         "da": ["Tilgængelighedserklæring", "Privatlivspolitik"],
         "sv": ["Tillgänglighetsredogörelse", "Integritetspolicy"],
+        "en": ["Accessibility statement", "Privacy policy"],
     }[language]
 
 
-@pytest.mark.parametrize("language", ["da", "sv"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_building_the_chrome_takes_a_fixed_number_of_queries(site_content, django_assert_max_num_queries, language):
     from navigation.chrome import build_chrome
 
@@ -84,7 +90,7 @@ CHROME_BUILD_QUERIES = 14
 
 
 @pytest.mark.parametrize("key", ["home", "giid-partnership", "giid-network", "lund-collaboration", "privacy-policy"])
-@pytest.mark.parametrize("language", ["da", "sv"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_menu_breadcrumbs_and_footer_cost_no_queries_once_cached(client, site_content, key, language):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

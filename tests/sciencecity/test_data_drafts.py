@@ -49,7 +49,7 @@ def approver():
 
 @pytest.fixture
 def translator():
-    return UserFactory(groups=[TRANSLATORS])
+    return UserFactory(groups=[TRANSLATORS["sv"]])
 
 
 @pytest.mark.parametrize("model", DATA_MODELS)

@@ -1,8 +1,10 @@
-"""Error pages in both languages; the 500 page needs no database; old addresses redirect."""
+"""Error pages in every configured language; the 500 page needs no database; old addresses redirect."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import RequestFactory
+from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 
 from sciencecity.views import server_error
@@ -20,6 +22,15 @@ def test_500_page_renders_in_the_visitors_language_without_a_database(path, lang
     assert html.html["lang"] == language
     assert html.h1.get_text() == heading
     assert html.select_one(f'a[href="/{language}/"]')
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_500_page_speaks_every_configured_language(language):
+    response = server_error(RequestFactory().get(f"/{language}/"))
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    with translation.override(language):
+        assert html.h1.get_text() == translation.gettext("Something went wrong")
 
 
 @pytest.mark.django_db

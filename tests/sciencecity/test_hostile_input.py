@@ -74,7 +74,10 @@ def test_methods_public_pages_do_not_take_are_refused_politely(client, site_urls
             assert_helpful_html(response, url.language)
 
 
-@pytest.mark.parametrize("language,text", [("da", "Siden kan læses"), ("sv", "Sidan kan läsas")])
+@pytest.mark.parametrize(
+    "language,text", [("da", "Siden kan læses"), ("sv", "Sidan kan läsas"), ("en", "The page can be read")]
+)
 def test_the_405_page_speaks_the_visitors_language(client, site_content, language, text):
     response = client.post(f"/{language}/")
     assert text in response.content.decode()
+    assert BeautifulSoup(response.content, "html.parser").html["lang"] == language

@@ -5,11 +5,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
@@ -30,22 +32,24 @@ def absolute(path):
     return f"http://testserver{path}"
 
 
-def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, site_content):
+def test_sitemap_lists_every_page_in_every_language_with_alternates(client, site_content):
     entries = sitemap(client)
     for key in ("home", "giid-partnership", "giid-network", "lund-collaboration", "accessibility-statement"):
-        danish, swedish = absolute(site_content.page(key, "da").url), absolute(site_content.page(key, "sv").url)
-        expected = {"da": danish, "sv": swedish, "x-default": danish}
-        assert entries[danish] == expected
-        assert entries[swedish] == expected
+        urls = {code: absolute(site_content.page(key, code).url) for code in LANGUAGES}
+        expected = {**urls, "x-default": urls[LANGUAGES[0]]}
+        for url in urls.values():
+            assert entries[url] == expected
 
 
-def test_sitemap_leaves_out_aliases_and_lists_untranslated_pages_without_alternates(client, site_content):
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_sitemap_leaves_out_aliases_and_lists_untranslated_pages_without_alternates(client, site_content, language):
     from partnerships.models import CollaborationPage
 
     home = site_content.page("home")
     lonely = home.add_child(instance=CollaborationPage(title="Kun dansk", slug="kun-dansk", partner_name="X"))
     lonely.save_revision().publish()
-    alias = lonely.create_alias(parent=site_content.page("home", "sv"), update_locale=site_content.page("home", "sv").locale)
+    target_home = site_content.page("home", language)
+    alias = lonely.create_alias(parent=target_home, update_locale=target_home.locale)
 
     entries = sitemap(client)
     assert entries[absolute(lonely.url)] == {"da": absolute(lonely.url), "x-default": absolute(lonely.url)}
@@ -84,16 +88,18 @@ def test_seo_title_and_description_fall_back_to_the_introduction(client, site_co
     assert meta(tags, "description") == "Mød innovationsdistrikterne i GIID-netværket."
 
 
-def test_open_graph_and_twitter_tags_with_locales_and_a_rendition_image(client, site_content):
-    page = site_content.page("giid-partnership", "sv")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_open_graph_and_twitter_tags_with_locales_and_a_rendition_image(client, site_content, language):
+    page = site_content.page("giid-partnership", language)
     page.social_image = ImageFactory()
     page.save_revision().publish()
 
     tags = head(client, page.url)
     assert meta(tags, "og:title") == page.title
     assert meta(tags, "og:url") == absolute(page.url)
-    assert meta(tags, "og:locale") == "sv_SE"
-    assert meta(tags, "og:locale:alternate") == "da_DK"
+    assert meta(tags, "og:locale") == settings.SITE_LANGUAGES[language]["og_locale"]
+    alternates = [tag["content"] for tag in tags.select('meta[property="og:locale:alternate"]')]
+    assert alternates == [settings.SITE_LANGUAGES[code]["og_locale"] for code in LANGUAGES if code != language]
     image = meta(tags, "og:image")
     assert image.startswith("http://testserver/media/images/") and ".fill-1200x630" in image
     assert (meta(tags, "og:image:width"), meta(tags, "og:image:height")) == ("1200", "630")
@@ -114,7 +120,7 @@ def test_home_page_describes_the_organisation_in_json_ld(client, site_content):
 
 
 @pytest.mark.parametrize("key", ["giid-partnership", "giid-network", "lund-collaboration", "privacy-policy"])
-@pytest.mark.parametrize("language", ["da", "sv"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_breadcrumbs_in_json_ld(client, site_content, key, language):
     page = site_content.page(key, language)
     (breadcrumbs,) = [data for data in json_ld(client, page.url) if data["@type"] == "BreadcrumbList"]

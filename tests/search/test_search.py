@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -13,12 +14,21 @@ def results(client, path, query, **params):
     return [link["href"] for link in html.select(".search-result__title a")], html
 
 
+PATHS = [("/da/soeg/", "da"), ("/sv/sok/", "sv"), ("/en/search/", "en")]
+
+
 def test_search_pages_have_translated_addresses(client, site_content):
-    assert client.get("/da/soeg/").status_code == 200
-    assert client.get("/sv/sok/").status_code == 200
+    assert [language for _path, language in PATHS] == [code for code, _name in settings.LANGUAGES]
+    for path, _language in PATHS:
+        assert client.get(path).status_code == 200
 
 
-@pytest.mark.parametrize("path,language", [("/da/soeg/", "da"), ("/sv/sok/", "sv")])
+def test_english_stemming_finds_challenge_for_challenges(client, site_content):
+    urls, _html = results(client, "/en/search/", "challenges")
+    assert site_content.page("giid-network", "en").url in urls
+
+
+@pytest.mark.parametrize("path,language", PATHS)
 def test_results_are_only_in_the_visitors_language(client, site_content, path, language):
     urls, html = results(client, path, "Lyngby")
     assert urls, "Science City Lyngby is on every page"
@@ -108,7 +118,10 @@ def test_no_results_says_so_helpfully(client, site_content):
     assert "Inga resultat" in html.select_one(".search-results").get_text()
 
 
-@pytest.mark.parametrize("path,language,kind", [("/da/soeg/", "da", "Innovationsdistrikt"), ("/sv/sok/", "sv", "Innovationsdistrikt")])
+@pytest.mark.parametrize(
+    "path,language,kind",
+    [("/da/soeg/", "da", "Innovationsdistrikt"), ("/sv/sok/", "sv", "Innovationsdistrikt"), ("/en/search/", "en", "Innovation district")],
+)
 def test_districts_are_found_in_the_visitors_language(client, site_content, path, language, kind):
     urls, html = results(client, path, "Tonsley")
     district = f"{site_content.page('giid-network', language).url}tonsley-innovation-district/"

@@ -1,4 +1,4 @@
-"""The same words find the same pages on SQLite and on PostgreSQL: Danish and Swedish stems, data in blocks included.
+"""The same words find the same pages on SQLite and on PostgreSQL: each language's stems, data in blocks included.
 
 The table's words are taken from the seeded content, in the singular and the
 plural (or the definite form) where the page uses the other. CI runs this
@@ -73,8 +73,29 @@ SWEDISH = {
     "samarbete": {HOME, PARTNERSHIP, LUND, FUTURE_BY_LUND},
 }
 
-TABLE = [("da", "/da/soeg/", query, found) for query, found in DANISH.items()] + [
-    ("sv", "/sv/sok/", query, found) for query, found in SWEDISH.items()
+ENGLISH = {
+    "talent": {PARTNERSHIP},
+    "startup": {PARTNERSHIP, STARTUPS},
+    "startups": {PARTNERSHIP, STARTUPS},
+    "municipality": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
+    "municipalities": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
+    "challenge": {PARTNERSHIP, NETWORK},
+    "challenges": {PARTNERSHIP, NETWORK},
+    # The accessibility statement asks "if you experience accessibility problems".
+    "experience": {HOME, PARTNERSHIP, NETWORK, WORKSHOPS, LUND, "accessibility-statement"},
+    "experiences": {HOME, PARTNERSHIP, NETWORK, WORKSHOPS, LUND, "accessibility-statement"},
+    "company": {PARTNERSHIP},
+    "companies": {PARTNERSHIP},
+    "region": {HOME, PARTNERSHIP, LYNGBY},
+    "regions": {HOME, PARTNERSHIP, LYNGBY},
+    "collaboration": {HOME, PARTNERSHIP, LUND},
+    "collaborations": {HOME, PARTNERSHIP, LUND},
+}
+
+TABLE = [
+    (language, path, query, found)
+    for language, path, words in (("da", "/da/soeg/", DANISH), ("sv", "/sv/sok/", SWEDISH), ("en", "/en/search/", ENGLISH))
+    for query, found in words.items()
 ]
 
 
@@ -93,6 +114,7 @@ def test_a_word_from_the_content_finds_the_pages_that_show_it_in_any_form(client
 def test_stop_words_alone_find_nothing_as_on_postgresql(client, site_content):
     assert results(client, "/da/soeg/", "og i en")[0] == []
     assert results(client, "/sv/sok/", "och i en")[0] == []
+    assert results(client, "/en/search/", "and in the")[0] == []
 
 
 def test_a_topic_added_later_is_found_on_the_page_that_lists_it(client, site_content, django_capture_on_commit_callbacks):

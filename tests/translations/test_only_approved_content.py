@@ -44,7 +44,7 @@ def pending_page(site_content):
 
 @pytest.fixture
 def translator(client):
-    user = UserFactory(groups=[TRANSLATORS])
+    user = UserFactory(groups=[TRANSLATORS["sv"]])
     client.force_login(user)
     return user
 
@@ -149,7 +149,7 @@ def test_copying_an_unapproved_danish_page_into_the_swedish_tree_is_refused(
     client, site_content, pending_page, swedish, alias, django_capture_on_commit_callbacks
 ):
     """Variant: copy (and copy as alias) by someone who is both editor and translator."""
-    client.force_login(UserFactory(groups=[EDITORS, TRANSLATORS]))
+    client.force_login(UserFactory(groups=[EDITORS, TRANSLATORS["sv"]]))
     swedish_home = site_content.page("home", "sv")
     data = {"new_title": DRAFT_TITLE, "new_slug": "hemmeligt-udkast", "new_parent_page": swedish_home.pk, "publish_copies": "on"}
     if alias:

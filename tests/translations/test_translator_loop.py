@@ -22,7 +22,7 @@ NEW_INTRO = "Netværkets distrikter mødes hver måned."
 
 @pytest.fixture
 def translator(client):
-    user = UserFactory(groups=[TRANSLATORS])
+    user = UserFactory(groups=[TRANSLATORS["sv"]])
     client.force_login(user)
     return user
 
@@ -36,7 +36,7 @@ def publish_change(page, capture, **fields):
 
 
 def test_translators_are_emailed_once_per_publish_not_per_segment(site_content, translator, django_capture_on_commit_callbacks):
-    other = UserFactory(groups=[TRANSLATORS])
+    other = UserFactory(groups=[TRANSLATORS["sv"]])
     danish = site_content.page("giid-network", "da")
     mail.outbox.clear()
     publish_change(danish, django_capture_on_commit_callbacks, introduction=NEW_INTRO, directory_heading="Deltagerne")
@@ -135,14 +135,15 @@ def test_report_downloads_as_csv_with_formulas_escaped(client, site_content, tra
     assert not any(title.startswith(("=", "+", "-", "@")) for title in titles)
 
 
-def test_submit_form_preselects_the_only_target_language(client, site_content, translator):
+def test_submit_form_offers_every_target_language_and_preselects_an_only_one(client, site_content, translator, settings):
     from partnerships.models import CollaborationPage
 
     page = site_content.page("home").add_child(instance=CollaborationPage(title="Ny side", slug="ny-side", partner_name="X"))
     page.save_revision().publish()
     html = BeautifulSoup(client.get(reverse("wagtail_localize:submit_page_translation", args=[page.pk])).content, "html.parser")
     boxes = html.select('input[name="locales"]')
-    assert len(boxes) == 1 and boxes[0].has_attr("checked")
+    assert len(boxes) == len(settings.LANGUAGES) - 1
+    assert all(box.has_attr("checked") for box in boxes) == (len(boxes) == 1)
 
 
 def test_translators_are_not_offered_alias_conversion_or_deletion(client, site_content, translator):

@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("csv_file", type=Path)
-        parser.add_argument("--language", default=settings.LANGUAGE_CODE, help="Language of the messages (da or sv).")
+        parser.add_argument("--language", default=settings.LANGUAGE_CODE, help="Language of the messages (a code of settings.LANGUAGES).")
 
     def handle(self, csv_file: Path, language: str, **options):
         with translation.override(language):
