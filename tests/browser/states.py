@@ -12,6 +12,7 @@ test data made for the sweep and removed after it, at fixed addresses.
 from dataclasses import dataclass, field
 
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,7 +24,8 @@ from tests.factories import UserFactory
 from tests.site_urls import collect_site_urls
 from workshops.models import Kind, Workshop
 
-LANGUAGES = ("da", "sv")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+SOURCE, *TARGETS = LANGUAGES
 PASSWORD = "sweep-hemmelighed"
 LONG_QUERY = "innovation " * 25  # past search's 200 characters
 # The test-only address that raises, so the real 500 page is drawn through every middleware.
@@ -127,9 +129,12 @@ def collect_states() -> list[State]:
     states = page_states()
     for language in LANGUAGES:
         states += state_variants(language, paths)
-    # The Swedish alias of a page nobody has translated: Danish text, marked as Danish, under a notice.
-    states.append(State(paths[("page:partnerships.HomePage", "sv")] + SweepData.ALIAS_SLUG + "/", "sv",
-                        shows=".main__content[lang=da]"))
+    # Each language's alias of a page nobody has translated: the original's text, marked as such, under a notice.
+    states += [
+        State(paths[("page:partnerships.HomePage", language)] + SweepData.ALIAS_SLUG + "/", language,
+              shows=f".main__content[lang={SOURCE}]")
+        for language in TARGETS
+    ]
     for language in LANGUAGES:
         states += admin_states(language)
     return states
@@ -138,26 +143,29 @@ def collect_states() -> list[State]:
 class SweepData:
     """The test data the states need, made before a module's sweep and removed after it (browser tests commit)."""
 
-    ALIAS_SLUG = "side-kun-paa-dansk"  # Danish, and the Swedish alias of it
-    PRIVATE_SLUGS = {"da": "intern-side", "sv": "intern-sida"}
+    ALIAS_SLUG = "side-kun-paa-dansk"  # Danish, and every other language's alias of it
+    PRIVATE_SLUGS = {language: f"intern-side-{language}" for language in LANGUAGES}
     WORKSHOPS = 11  # one more than a page of the listing
 
     def __init__(self):
         self.pages: list[Page] = []
         homes = {language: Page.objects.get(depth=2, locale__language_code=language) for language in LANGUAGES}
-        # A Danish page nobody has translated: Swedish visitors get an alias of it, with a notice.
-        danish = homes["da"].add_child(
-            instance=InformationPage(title="Side kun på dansk", slug=self.ALIAS_SLUG, locale=homes["da"].locale)
+        # A Danish page nobody has translated: other languages' visitors get an alias of it, with a notice.
+        danish = homes[SOURCE].add_child(
+            instance=InformationPage(title="Side kun på dansk", slug=self.ALIAS_SLUG, locale=homes[SOURCE].locale)
         )
         self.pages.append(danish)
-        self.pages.append(danish.copy_for_translation(Locale.objects.get(language_code="sv"), alias=True))
+        for language in TARGETS:
+            # wagtail-localize's synchronisation may have made the alias already.
+            alias = Page.objects.filter(alias_of=danish, locale__language_code=language).first()
+            self.pages.append(alias or danish.copy_for_translation(Locale.objects.get(language_code=language), alias=True))
         for language, slug in self.PRIVATE_SLUGS.items():
             private = homes[language].add_child(
                 instance=InformationPage(title=slug.replace("-", " ").capitalize(), slug=slug, locale=homes[language].locale)
             )
             PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD)
             self.pages.append(private)
-        danish_locale = homes["da"].locale
+        danish_locale = homes[SOURCE].locale
         self.workshops = [
             Workshop.objects.create(
                 slug=f"netvaerksmoede-{number}", locale=danish_locale, title=f"Netværksmøde {number}", kind=Kind.PEER_SESSION
@@ -193,6 +201,8 @@ class SweepData:
     def remove(self) -> None:
         """Delete everything made for the sweep, aliases before what they show."""
         for page in reversed(self.pages):
+            # wagtail-localize's synchronisation gives every page aliases in the other languages.
+            Page.objects.filter(alias_of=page).delete()
             Page.objects.filter(pk=page.pk).delete()
         for workshop in self.workshops:
             workshop.delete()
