@@ -4,6 +4,7 @@ import io
 import warnings
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from tests.services import require_services
@@ -150,6 +151,9 @@ def sync_translations(instance) -> None:
         translation.save_target(publish=True)
 
 
+DATED_WORKSHOP_SLUGS = ("maanedligt-netvaerksmoede", "workshop-om-kritisk-masse")
+
+
 def add_dated_workshops():
     """Two dated workshops (one coming, one held), so dated pages and calendar files exist to check.
 
@@ -164,11 +168,11 @@ def add_dated_workshops():
     from districts.models import District
     from workshops.models import Kind, Topic, Workshop
 
-    danish = Locale.objects.get(language_code="da")
+    danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     now = timezone.now().replace(microsecond=0)
     samples = {
-        "maanedligt-netvaerksmoede": (now + datetime.timedelta(days=30), "Månedligt netværksmøde om talent"),
-        "workshop-om-kritisk-masse": (now - datetime.timedelta(days=60), "Workshop om kritisk masse"),
+        DATED_WORKSHOP_SLUGS[0]: (now + datetime.timedelta(days=30), "Månedligt netværksmøde om talent"),
+        DATED_WORKSHOP_SLUGS[1]: (now - datetime.timedelta(days=60), "Workshop om kritisk masse"),
     }
     for slug, (start, title) in samples.items():
         workshop, created = Workshop.objects.get_or_create(
@@ -187,3 +191,10 @@ def add_dated_workshops():
             workshop.topics.set(Topic.objects.filter(locale=danish, slug="talent"))
             workshop.districts.set(District.objects.filter(locale=danish, slug__in=["science-city-lyngby", "ucity-square"]))
             workshop.save()
+
+
+def remove_dated_workshops():
+    """Delete what ``add_dated_workshops`` made, so the tests that follow see the seed as it is."""
+    from workshops.models import Workshop
+
+    Workshop.objects.filter(slug__in=DATED_WORKSHOP_SLUGS).delete()

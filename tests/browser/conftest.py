@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import add_dated_workshops, prepare_test_databases
+from tests.conftest import add_dated_workshops, prepare_test_databases, remove_dated_workshops
 from tests.site_urls import collect_site_urls
 
 from .states import SweepData, collect_states
@@ -70,6 +70,8 @@ def swept(config) -> dict[str, list]:
                 "state": collect_states(),
                 "other_url": [url for url in collect_site_urls() if url.kind != "html"],
             }
+            # Collected with them; the live site adds them again for the sweep (``live_site``).
+            remove_dated_workshops()
     return config.stash[SWEPT]
 
 

@@ -4,6 +4,7 @@ Used only by the sweep's 500 state (``override_settings(ROOT_URLCONF=...)``); th
 site itself has no address that raises on purpose.
 """
 
+from django.conf import settings
 from django.urls import re_path
 
 from sciencecity.urls import handler400, handler500, urlpatterns as site_urlpatterns
@@ -16,4 +17,5 @@ def broken_page(request, language):
     raise RuntimeError("a test-only failure, to draw the 500 page")
 
 
-urlpatterns = [re_path(r"^(?P<language>da|sv)/test-only-server-error/$", broken_page), *site_urlpatterns]
+LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
+urlpatterns = [re_path(rf"^(?P<language>{LANGUAGES})/test-only-server-error/$", broken_page), *site_urlpatterns]
