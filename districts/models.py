@@ -62,7 +62,7 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     name_language = models.CharField(
         _("language of the name"),
         max_length=5,
-        choices=content_language_choices(),
+        choices=content_language_choices,  # a callable: the migration names it, so the settings may change
         default=settings.NETWORK_LANGUAGE,
         help_text=_("The language the name is in, so screen readers pronounce it right. Most names are English."),
     )

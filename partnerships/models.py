@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from districts.models import District
 from workshops.calendar import build_calendar
 from workshops.models import Workshop, reading_order
-from sciencecity.blocks import LINK_LANGUAGE_CHOICES, ContentStreamBlock
+from sciencecity.blocks import ContentStreamBlock, link_language_choices
 from navigation.chrome import Link, cached_with_content, page_alternates, request_chromes
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
@@ -216,7 +216,7 @@ class CollaborationPage(BasePage):
 
     partner_name = models.CharField(_("partner's name"), max_length=120, help_text=_("For example: Future by Lund"))
     partner_name_language = models.CharField(
-        _("language of the partner's name"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True,
+        _("language of the partner's name"), max_length=5, choices=link_language_choices, blank=True,
         help_text=_("Set it when the name is in another language than the page."),
     )
     partner_organisation = models.CharField(
@@ -224,7 +224,7 @@ class CollaborationPage(BasePage):
     )
     partner_website = models.URLField(_("partner's website"), blank=True)
     partner_website_language = models.CharField(
-        _("language of the partner's website"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True
+        _("language of the partner's website"), max_length=5, choices=link_language_choices, blank=True
     )
     since = models.CharField(_("collaborating since"), max_length=60, blank=True, help_text=_("For example: summer 2019"))
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
@@ -241,7 +241,7 @@ class CollaborationPage(BasePage):
         _("address of the article"), blank=True, help_text=_("Until it is filled in, the sentence shows without a link.")
     )
     article_language = models.CharField(
-        _("language of the article"), max_length=5, choices=LINK_LANGUAGE_CHOICES, blank=True
+        _("language of the article"), max_length=5, choices=link_language_choices, blank=True
     )
 
     translatable_fields = [

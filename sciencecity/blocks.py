@@ -22,14 +22,21 @@ def content_language_choices() -> list[tuple[str, Promise]]:
     return [(code, _(get_language_info(code)["name"])) for code in dict.fromkeys(codes)]
 
 
-LINK_LANGUAGE_CHOICES = [(code, name) for code, name in content_language_choices() if code in settings.SITE_LANGUAGES]
+def link_language_choices() -> list[tuple[str, Promise]]:
+    """The site's own languages: what linked pages and articles of partners may be in."""
+    return [(code, name) for code, name in content_language_choices() if code in settings.SITE_LANGUAGES]
+
+
+def network_language_choices() -> list[tuple[str, Promise]]:
+    """The GIID network's working language only: titles the network gives are in it or in the site's language."""
+    return [(code, name) for code, name in content_language_choices() if code == settings.NETWORK_LANGUAGE]
 
 
 class LinkLanguageBlock(blocks.ChoiceBlock):
     """The language of the content a link leads to, for hreflang and lang attributes."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("choices", LINK_LANGUAGE_CHOICES)
+        kwargs.setdefault("choices", link_language_choices)
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Language of the linked content"))
         kwargs.setdefault("help_text", _("Leave empty when it is the page's own language."))

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Min, Prefetch
@@ -19,7 +18,7 @@ from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sciencecity.blocks import content_language_choices
+from sciencecity.blocks import network_language_choices
 from sciencecity.drafts import EditorialMixin
 from sciencecity.querysets import TranslatableQuerySet
 from sciencecity.widgets import SearchableCheckboxSelectMultiple
@@ -138,7 +137,7 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
         _("language of the title"),
         max_length=5,
         blank=True,
-        choices=[(code, name) for code, name in content_language_choices() if code == settings.NETWORK_LANGUAGE],
+        choices=network_language_choices,
         help_text=_("Set it when the title is in English, e.g. “Investing in Startups”."),
     )
     slug = models.SlugField(
