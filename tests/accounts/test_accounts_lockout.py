@@ -31,6 +31,7 @@ def text(response) -> str:
     [
         ("da", "For mange mislykkede loginforsøg", "Du kan prøve igen om 15 minutter."),
         ("sv-SE,sv;q=0.9", "För många misslyckade inloggningsförsök", "Du kan försöka igen om 15 minuter."),
+        ("en-GB,en;q=0.9", "Too many failed sign-in attempts", "You can try again in 15 minutes."),
     ],
 )
 def test_the_limit_of_failed_logins_locks_the_login_with_a_translated_page(client, language, heading, try_again):
