@@ -1,10 +1,12 @@
 """Fixtures shared by the whole suite: the site's content, loaded once per test database."""
 
 import io
+import threading
 import warnings
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.core.management import call_command
 
 from tests.services import require_services
@@ -106,9 +108,28 @@ def live_site(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_site_content()
         add_dated_workshops()
-    server = LiveServer("127.0.0.1:0")
+    server = LiveServer("127.0.0.1:0", start=False)
+    if server.thread.connections_override:
+        # In-memory SQLite: every request thread would share the test's one connection, and two requests
+        # at once (a page and its sprite) break each other's savepoints, then every later test. One at a time.
+        server.thread.server_class = OneRequestAtATimeServer
+    server.start()
     yield server
     server.stop()
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """Django's threaded test server, but the site answers one request at a time (connections stay open)."""
+
+    def set_app(self, application):
+        """Wrap the site in a lock, so requests on other threads wait their turn for the shared connection."""
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from locale_upstream.gaps import DOMAINS, source_entries
@@ -86,9 +87,20 @@ class Sweep:
                 break
         self.check(name)
 
+    def visible_texts(self) -> list[str]:
+        """The texts the page shows, read again once a navigation the last action started has settled."""
+        for _attempt in range(3):
+            try:
+                return self.page.evaluate(VISIBLE_TEXT)
+            except PlaywrightError as error:
+                if "Execution context was destroyed" not in str(error):
+                    raise
+                self.page.wait_for_load_state("networkidle")
+        return self.page.evaluate(VISIBLE_TEXT)
+
     def check(self, name):
         """Record the English texts the page shows now (after a click, a modal, …)."""
-        texts = {" ".join(text.split()) for text in self.page.evaluate(VISIBLE_TEXT)}
+        texts = {" ".join(text.split()) for text in self.visible_texts()}
         allowed = self.allowed | UNTRANSLATABLE.get(name, set())
         english = sorted(text for text in texts if text in self.english and text not in allowed)
         if english:
