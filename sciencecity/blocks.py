@@ -73,6 +73,16 @@ class QuotationBlock(blocks.StructBlock):
     )
     year = blocks.IntegerBlock(label=_("Year"), required=False, min_value=1800, max_value=2100)
     url = blocks.URLBlock(label=_("Address of the source"), required=False)
+    # Not translatable: it says what the text is in the source's own language, whichever page shows it.
+    verbatim = blocks.BooleanBlock(
+        label=_("The source's own words"),
+        required=False,
+        default=True,
+        help_text=_(
+            "Untick it when the text in the source's own language is a translation or a paraphrase, not its exact "
+            "words: the page in that language then says so."
+        ),
+    )
 
     class Meta:
         icon = "openquote"
@@ -172,6 +182,20 @@ class OrganisationContactBlock(blocks.StaticBlock):
         preview_value = None
 
 
+class ContactTextBlock(TextBlock):
+    """Text that asks readers to get in touch: shown only while the organisation's contact details are filled in."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Text about contacting us")
+        template = "sciencecity/blocks/contact_text.html"
+        description = _(
+            "Text such as “Let us know”: shown only when Settings → Organisation details hold a way to reach you, "
+            "so it never points at nothing. Put the contact details block after it."
+        )
+        preview_value = "<h2>Giv os besked</h2><p>Oplever du problemer, så kontakt os.</p>"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The blocks for the body of every page."""
 
@@ -180,4 +204,5 @@ class ContentStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     call_to_action = CallToActionBlock()
     link_card = LinkCardBlock()
+    contact_text = ContactTextBlock()
     organisation_contact = OrganisationContactBlock()

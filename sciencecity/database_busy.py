@@ -4,9 +4,12 @@ On SQLite a save waits for another to finish (IMMEDIATE transactions with a
 timeout, sciencecity/settings/database.py); only one that waited longer than
 the timeout gets here. Nothing was saved, since the view's transaction rolled
 back, and saving again works once the other save is done.
+
+A database that does not answer at all is a 503 too, for every request: the
+error page (``views.server_error``) tells it apart with ``database_unavailable``.
 """
 
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -20,6 +23,11 @@ RETRY_AFTER_SECONDS = 5
 def is_database_busy(exception: BaseException) -> bool:
     """Whether the exception is the database refusing a write because another one holds it."""
     return isinstance(exception, OperationalError) and any(text in str(exception) for text in BUSY_MESSAGES)
+
+
+def database_unavailable(exception: BaseException | None) -> bool:
+    """Whether the exception is the database not answering at all (stopped, refusing, gone), not a bug in a query."""
+    return isinstance(exception, (OperationalError, InterfaceError)) and not is_database_busy(exception)
 
 
 def preferred_language(request) -> str:

@@ -61,6 +61,9 @@ class EditorialMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
 
     def serve_preview(self, request, mode_name):
         """Draw the object as visitors would see it once published, by the page that shows it."""
+        # The moderation preview marks the request with this object's revision; the page drawn around it
+        # is another object, and Wagtail's user bar on that page would look the id up as a page revision.
+        vars(request).pop("revision_id", None)
         for name, _label, draw in registry.previews.get(type(self), []):
             if name == mode_name:
                 return draw(request, self)

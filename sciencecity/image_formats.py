@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.formats import Format, register_image_format, unregister_image_format
 
 WIDTHS = (400, 800, 1200)
-# The text column is 46rem wide (--measure in static/css/site.css), less on narrow screens.
-SIZES = "(min-width: 50rem) 46rem, 100vw"
+# The text column is 38rem wide (--measure in static/css/site.css), less on narrow screens.
+SIZES = "(min-width: 42rem) 38rem, 100vw"
 
 
 class ColumnWidthFormat(Format):

@@ -1,20 +1,23 @@
 """Site-wide models: the base every page type shares, legal pages, the footer text and the organisation's facts."""
 
+import uuid
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import ContentStreamBlock
 from .drafts import EditorialMixin
 from .fields import StreamField
+from .visibility import restrictions_for
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,27 @@ class Alternate:
 
 
 class BasePage(Page):
-    """What every page shares: an introduction, SEO and social fields, explicit translatable fields."""
+    """What every page shares: an introduction, an optional main image, SEO and social fields, explicit translatable fields."""
 
     introduction = models.TextField(
         _("introduction"),
         blank=True,
         help_text=_("One or two sentences shown under the title, in listings and to search engines."),
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Shown beside the title, cropped around the image's focal point. At least 1200 pixels wide."),
+    )
+    main_image_alt = models.CharField(
+        _("description of the main image"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the picture shows, for visitors who cannot see it. Required when the page has a main image."),
     )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -65,13 +83,19 @@ class BasePage(Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("introduction"),
+        TranslatableField("main_image_alt"),
         TranslatableField("menu_title"),
         TranslatableField("social_text"),
         SynchronizedField("social_image"),
+        SynchronizedField("main_image"),
         SynchronizedField("show_in_menus"),
     ]
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Main image")),
+    ]
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("menu_title"),
@@ -81,6 +105,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """A main image needs its description: a picture without one tells a screen-reader user nothing."""
+        super().clean()
+        if self.main_image_id and not self.main_image_alt.strip():
+            raise ValidationError({"main_image_alt": _("Describe the picture for visitors who cannot see it.")})
 
     def get_alternates(self, request=None, route: str = "") -> list[Alternate]:
         """Every live, real (non-alias) language version of this page, itself included, from the database.
@@ -102,14 +132,12 @@ class BasePage(Page):
                 alternates.append(Alternate(version.locale.language_code, url + route))
         return alternates
 
-    # Set when the page was found through the cached chrome, which lists live, public pages only.
-    known_public = False
-
     def get_view_restrictions(self):
-        """None for a page the chrome knows is public (no query); else Wagtail's look-up over the ancestors."""
-        if self.known_public:
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        """The restrictions on this page or above it, in any of its languages (``visibility.restrictions_for``).
+
+        Always read from the database, never from a cache: Wagtail checks them before it serves the page.
+        """
+        return restrictions_for(self)
 
     def sitemap_routes(self) -> list[str]:
         """Paths below this page's URL that the sitemap lists: "" for the page itself; routable pages add theirs."""
@@ -188,6 +216,18 @@ class OrganisationSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook page"), blank=True)
     instagram_url = models.URLField(_("Instagram profile"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the top of every page instead of the name in letters. A PNG or WebP with a transparent "
+            "background, at least 96 pixels high, shown on white."
+        ),
+    )
     default_social_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("default social media image"),
@@ -195,17 +235,20 @@ class OrganisationSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown when a page without its own image is shared."),
+        help_text=_(
+            "Shown when a page without its own image is shared. Without one, the site makes a picture from the "
+            "page's title. At least 1200 × 630 pixels."
+        ),
     )
 
     panels = [
         FieldPanel("organisation_name"),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("default_social_image")], heading=_("Logo and share image")),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact details")),
         MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
             heading=_("Social media"),
         ),
-        FieldPanel("default_social_image"),
     ]
 
     class Meta:
@@ -221,3 +264,31 @@ class OrganisationSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(name, url) for name, url in profiles if url]
+
+
+class ContentVersion(models.Model):
+    """The state of public content, as one token that every change replaces in the change's own transaction.
+
+    The shared cache keeps what it holds under the token it was built from
+    (``navigation/chrome.py``), so a change makes all of it unreachable the
+    moment it commits, in every process: no forget has to reach the cache. A
+    change made while the cache was unreachable, or one that raced a rebuild, is
+    never hidden by an old entry, and a rolled-back change leaves no token behind.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    @classmethod
+    def current(cls) -> str:
+        """The token of the committed content this connection sees (one query)."""
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+    @classmethod
+    def change(cls) -> None:
+        """Give the content a new token, in the current transaction."""
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.update_or_create(pk=1, defaults={"token": token})

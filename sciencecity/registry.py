@@ -17,7 +17,8 @@ about registers it here. For now that is:
 - ``editorial_models``: data that goes through drafts and the Danish moderation
   workflow (``editorial.EditorialMixin``);
 - ``previews``: how the page that shows such an object draws its preview;
-- ``checklist``: what the launch checklist on the admin dashboard asks for.
+- ``checklist``: what the launch checklist on the admin dashboard asks for;
+- ``health_checks``: what ``/health/`` reports besides the database and the cache.
 """
 
 import datetime
@@ -33,6 +34,8 @@ editorial_models: list[type] = []
 previews: dict[type, list[tuple[str, str, Callable]]] = {}
 # functions(request) -> the checklist's items (``checklist.Item``) that are still open
 checklist: list[Callable] = []
+# name -> function() -> {"ok": bool, ...}: a dependency that /health/ reports (sciencecity/health.py)
+health_checks: dict[str, Callable[[], dict]] = {}
 
 
 def register_content_models(*models: type) -> None:
@@ -87,3 +90,8 @@ def register_checklist(check: Callable) -> None:
     """Declare a function that returns the launch checklist's open items it knows about."""
     if check not in checklist:
         checklist.append(check)
+
+
+def register_health_check(name: str, check: Callable[[], dict]) -> None:
+    """Declare a dependency ``/health/`` reports under ``name``: ``check()`` returns a dict with ``ok``."""
+    health_checks[name] = check

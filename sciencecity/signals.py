@@ -1,6 +1,8 @@
 """After any change to what visitors see, tell the apps that listen (``registry.change_listeners``).
 
-The navigation app forgets its small caches, the edge app purges the caches in front.
+Every change gives the content a new version in its own transaction
+(``models.ContentVersion``), so what the shared cache holds under the old one
+is never read again; then the edge app purges the caches in front.
 
 What changes public pages: publishing, unpublishing, moving, renaming or
 deleting a page, a change of who may see it, and saving any model an app
@@ -16,6 +18,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from . import registry
 from .drafts import BOOKKEEPING_FIELDS
+from .visibility import in_every_language
+from .models import ContentVersion
 
 
 def content_changed(removed_pages=(), **kwargs) -> None:
@@ -24,6 +28,7 @@ def content_changed(removed_pages=(), **kwargs) -> None:
     ``removed_pages`` are pages that left the public site or changed address,
     as they were before the change, so their old addresses can go too.
     """
+    ContentVersion.change()
     for listener in registry.change_listeners:
         listener(removed_pages=removed_pages)
 
@@ -34,9 +39,10 @@ def page_left(instance, **kwargs) -> None:
 
 
 def restriction_changed(instance, **kwargs) -> None:
-    """Who may see a page changed: the page and everything below it leave (or return to) the public site."""
+    """Who may see a page changed: the page and everything below it, in every language, leave (or return to)
+    the public site (``visibility.py``)."""
     try:
-        pages = Page.objects.descendant_of(instance.page, inclusive=True)
+        pages = in_every_language(instance.page)
     except Page.DoesNotExist:  # the restriction went with its page, which purges itself
         return
     content_changed(removed_pages=list(pages))

@@ -1,4 +1,4 @@
-"""sitemap.xml: every live page and route in every language, each with its translations as hreflang alternates."""
+"""sitemap.xml: every public page and route in every language, each with its translations as hreflang alternates."""
 
 from collections import defaultdict
 
@@ -6,7 +6,9 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from .visibility import public_pages
 
 
 def sitemap_entries(request) -> list[dict]:
@@ -14,11 +16,8 @@ def sitemap_entries(request) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pages = Page.objects.none()
-    for home in Page.objects.filter(translation_key=site.root_page.translation_key):
-        pages |= Page.objects.descendant_of(home, inclusive=True)
     # Aliases serve another language's text: never listed, never an alternate.
-    pages = list(pages.live().public().filter(alias_of__isnull=True).select_related("locale").specific().order_by("path"))
+    pages = list(public_pages(site).filter(alias_of__isnull=True).select_related("locale").specific().order_by("path"))
 
     versions = defaultdict(list)
     for page in pages:

@@ -32,6 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("navigation.urls")),
     path("health/", health),  # unnamed: a fixed address for probes, not a page to sweep
 ]
 

@@ -1,6 +1,8 @@
-"""Admin extensions for the whole site: the rich-text feature that marks English passages, the footer snippet."""
+"""Wagtail extensions for the whole site: the rich-text feature that marks English passages, the footer
+snippet, and no page served past its expiry time."""
 
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
@@ -8,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from .data_admin import DataViewSet, language_column
 from .models import FooterText
+from .visibility import has_expired
 
 LANG_EN_STYLE = "LANG_EN"
 
@@ -52,3 +55,14 @@ class FooterTextViewSet(DataViewSet):
 
 
 register_snippet(FooterTextViewSet)
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_pages(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is not live for visitors, though ``publish_scheduled`` has not run yet.
+
+    Its routes too (a network's districts, a workshop's calendar file); live pages below it stay,
+    as below an unpublished page.
+    """
+    if has_expired(page):
+        raise Http404

@@ -4,8 +4,11 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
+from .caches import cache_settings
 from .database import database_settings
-from .environment import code_digest, env, env_bool, env_list
+from .environment import code_digest, env, env_bool, env_list, env_networks
 from .frontend_cache import frontend_cache_settings
 from .media import media_storage
 
@@ -68,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HTML compressed for visitors who reach gunicorn directly (the edge asks for it plain and
+    # compresses it itself). Django's GZip pads each response with random bytes against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     # Outermost but for the HTTPS redirect: it sees the final response, cookies included.
     "edge.cache_headers.CacheHeadersMiddleware",
     "sciencecity.security.SecurityHeadersMiddleware",
@@ -173,23 +179,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # commit); otherwise it is a digest of the code.
 RELEASE = env("RELEASE") or code_digest(BASE_DIR)
 
-# One cache, shared by every process: Redis where REDIS_URL is set, else a database table
-# (`manage.py createcachetable`), never per-process memory, so every worker sees a change.
-# It holds only small things every page computes (menu, footer) and Wagtail's rendition details.
+# One cache, shared by every process (settings/caches.py): Redis where REDIS_URL is set, else a
+# database table. An accelerator, never a dependency: an unreachable Redis is logged once a minute.
 REDIS_URL = env("REDIS_URL")
-_cache = (
-    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sciencecity_cache"}
-)
-_cache["KEY_FUNCTION"] = "sciencecity.cache.make_key"
-CACHES = {
-    "default": _cache,
-    # Wagtail keeps image renditions' details here. It writes them back on every read, which in
-    # the database would cost more than the look-up it saves: there, pages prefetch renditions.
-    "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24}
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "sciencecity.cache"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"once_a_minute": {"()": "sciencecity.cache.OncePerInterval", "seconds": 60}},
+    "loggers": {"sciencecity.cache": {"filters": ["once_a_minute"]}},
 }
 
 # The one full-page cache is in front (deploy/nginx or a CDN): how long it may keep a page that
@@ -234,6 +234,10 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Copenhagen"
+# The site's English is British (og:locale en_GB): "27 November 2026", not Django's American "Nov. 27, 2026".
+FORMAT_MODULE_PATH = ["sciencecity.formats"]
+# The organisation's page, and its English readers, say "USA".
+COUNTRIES_OVERRIDE = {"US": _("USA")}
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -315,6 +319,10 @@ AXES_HTTP_RESPONSE_CODE = 429
 # so a client cannot spoof it). django-ipware is not installed; this replaces
 # the old AXES_BEHIND_REVERSE_PROXY and the AXES_IPWARE_* settings.
 REVERSE_PROXY_COUNT = int(env("REVERSE_PROXY_COUNT") or 0)
+# Whose X-Forwarded-For is read at all: the proxies' own addresses or networks, comma-separated ("*":
+# any peer, only where nothing but the proxy can reach the app). The variable gunicorn reads for its
+# forwarded headers too; by default the loopback address, an edge on the same machine.
+TRUSTED_PROXIES = env_networks("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 
 # After the front-end login (/da/_util/login/, for pages private to signed-in visitors) without a

@@ -1,6 +1,7 @@
 """Read settings from environment variables, with clear errors for required ones."""
 
 import hashlib
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,33 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def development_address() -> str:
+    """Where `make run` serves the site: http://HOST:PORT, as the Makefile passes them (127.0.0.1:8000 by default).
+
+    A server listening on every address (0.0.0.0, ::) is reached on this machine through the loopback address.
+    """
+    host = (env("HOST") or "").strip() or "127.0.0.1"
+    port = (env("PORT") or "").strip() or "8000"
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """Read a comma-separated list of IP addresses or networks ("*" for any), stopping start-up at a wrong one."""
+    values = env_list(name, default)
+    for value in values:
+        try:
+            if value != "*":
+                ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"The environment variable {name} must list IP addresses or networks (e.g. 127.0.0.1,10.0.0.0/8), not {value!r}."
+            ) from None
+    return values
 
 
 CODE_SUFFIXES = {".py", ".html", ".po", ".css", ".js", ".svg", ".txt", ".toml"}

@@ -5,6 +5,8 @@ from .environment import env, env_bool, env_list, env_required
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_required("SECRET_KEY", "a long random string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`.")
+# Earlier keys, after a change of key: sessions and backup archives signed with them stay valid.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS", "a comma-separated list of the host names the site answers to.")
@@ -41,11 +43,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
+    **LOGGING,  # noqa: F405 - the cache's failures, once a minute
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {**LOGGING["loggers"], "django": {"handlers": ["console"], "level": "INFO", "propagate": False}},  # noqa: F405
 }
 
 # The health check answers over plain HTTP too: a container's probe has no TLS (sciencecity/health.py).

@@ -32,27 +32,30 @@ def purges_everything(backend) -> bool:
     return isinstance(backend, (CloudflareBackend, CloudfrontBackend))
 
 
-def purge(backend, urls: list[str]) -> None:
-    """Purge ``urls`` from ``backend`` (everything, where one call can); raise PurgeFailed when it does not succeed."""
+def purge(backend, urls: list[str], timeout: float = 10) -> None:
+    """Purge ``urls`` from ``backend`` (everything, where one call can); raise PurgeFailed when it does not succeed.
+
+    ``timeout`` bounds each call to nginx or Cloudflare (CloudFront's client has its own).
+    """
     if isinstance(backend, CloudflareBackend):
-        _purge_cloudflare(backend)
+        _purge_cloudflare(backend, timeout)
     elif isinstance(backend, CloudfrontBackend):
         _purge_cloudfront(backend)
     elif isinstance(backend, HTTPBackend):
         for url in urls:
-            _purge_http(backend, url)
+            _purge_http(backend, url, timeout)
     else:
         backend.purge_batch(urls)
 
 
-def _purge_cloudflare(backend) -> None:
+def _purge_cloudflare(backend, timeout: float) -> None:
     if backend.cloudflare_token:
         headers = {"Authorization": f"Bearer {backend.cloudflare_token}"}
     else:
         headers = {"X-Auth-Email": backend.cloudflare_email, "X-Auth-Key": backend.cloudflare_api_key}
     try:
         response = requests.post(CLOUDFLARE_API.format(zone=backend.cloudflare_zoneid), json={"purge_everything": True},
-                                 headers=headers, timeout=30)
+                                 headers=headers, timeout=timeout)
         answer = response.json()
     except (requests.RequestException, ValueError) as error:
         raise PurgeFailed(f"Cloudflare: {error}") from error
@@ -72,7 +75,7 @@ def _purge_cloudfront(backend) -> None:
         raise PurgeFailed(f"CloudFront: {error}") from error
 
 
-def _purge_http(backend, url: str) -> None:
+def _purge_http(backend, url: str, timeout: float) -> None:
     parts = urlsplit(url)
     host = parts.hostname + (f":{parts.port}" if parts.port else "")
     request = PurgeRequest(
@@ -80,6 +83,6 @@ def _purge_http(backend, url: str) -> None:
         headers={"Host": host, "User-Agent": "sciencecity-frontend-cache"},
     )
     try:
-        urlopen(request, timeout=10).close()  # noqa: S310 - the configured cache's own address
+        urlopen(request, timeout=timeout).close()  # noqa: S310 - the configured cache's own address
     except (URLError, OSError) as error:
         raise PurgeFailed(f"{url}: {error}") from error

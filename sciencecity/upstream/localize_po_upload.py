@@ -9,6 +9,10 @@ one: it checks the file (present, not too big, UTF-8, parses as PO, made for
 this translation and this language) and hands it to ``Translation.import_po``
 only when all is well. Delete this module and its URL in ``sciencecity/urls.py``
 once upstream refuses these files itself.
+
+Upstream: no issue found (searched 2026-12-07; closest https://github.com/wagtail/wagtail-localize/issues/150, closed,
+whose comments note that a malformed PO file or a JPEG is not handled); to report: upload_pofile answers 500
+to a missing file or translation header, and imports a PO file made for another language.
 """
 
 import polib

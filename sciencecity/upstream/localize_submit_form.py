@@ -4,6 +4,8 @@ Upstream gap (wagtail-localize 1.14.5, ``views.submit_translations.SubmitTransla
 locales start unticked unless ``?select_locale=`` is given, so with one target language every
 translator must tick the only box before submitting. Delete this module (and its call in
 ``translations.apps``) once upstream preselects a single choice.
+
+Upstream: no issue found (searched 2026-12-07); to report: SubmitTranslationForm: preselect the only target locale.
 """
 
 from wagtail_localize.views.submit_translations import SubmitTranslationForm

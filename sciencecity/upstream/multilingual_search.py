@@ -16,6 +16,10 @@ stemmers; on any other database to modelsearch's own choice. Delete this
 module, and point ``WAGTAILSEARCH_BACKENDS`` back at
 ``wagtail.search.backends.database``, once upstream supports per-language
 configurations.
+
+Upstream: https://github.com/wagtail/wagtail/issues/9253 (multiple wagtail.search.backends.database backends
+overwrite one index, open) and https://github.com/wagtail/django-modelsearch/issues/61 (Support for
+local-specific indexes, open).
 """
 
 import copy

@@ -9,12 +9,19 @@ images, the admin refuses, each with a message: putting an image into a private
 collection (the image forms, used by the single and multiple upload, editing
 and the chooser; and the bulk "Add to collection"), making a collection that
 holds images private, and moving a collection that holds images into a private
-one. Delete this module, its ``apply()`` call in ``sciencecity.apps`` and
+one. The multiple upload refuses before it stores anything: when its form fails
+on another field than the file, Wagtail keeps the file under
+``/media/wagtail_uploads/`` to be completed later, where the edge serves it to
+anyone. Delete this module, its ``apply()`` call in ``sciencecity.apps`` and
 ``ImageForm.clean`` in ``uploads/forms.py`` once Wagtail serves images of
 private collections only to those allowed to see them.
+
+Upstream: https://github.com/wagtail/wagtail/issues/3880 (Wagtail Images do not properly restrict viewing based
+on collection privacy, open).
 """
 
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +29,7 @@ from wagtail.admin.forms.collections import CollectionForm, CollectionViewRestri
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views import collection_privacy, collections
 from wagtail.images import get_image_model
+from wagtail.images.views import multiple
 from wagtail.images.views.bulk_actions import add_to_collection
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
@@ -115,8 +123,21 @@ def set_privacy(request, collection_id):
     )
 
 
+_original_multiple_upload = multiple.AddView.post
+
+
+def multiple_upload(view, request):
+    """Wagtail's multiple upload, answering a private collection as it answers a bad file: nothing stored."""
+    chosen = request.POST.get("collection", "")
+    collection = Collection.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+    if collection is not None and is_private(collection):
+        return JsonResponse({"success": False, "error_message": " ".join(image_refused().messages)})
+    return _original_multiple_upload(view, request)
+
+
 def apply() -> None:
     """Put the checks into Wagtail's views, once, at start-up (before the admin's URLs are loaded)."""
     add_to_collection.AddToCollectionBulkAction.form_class = BulkCollectionForm
     collections.Edit.form_class = MovableCollectionForm
     collection_privacy.set_privacy = set_privacy
+    multiple.AddView.post = multiple_upload

@@ -15,6 +15,10 @@ them; ``snowball_stopwords/`` holds those lists, from the Snowball project),
 and stems a query's words with the active language's stemmer. The autocomplete
 column stays unstemmed, since it matches prefixes of what editors type.
 Delete this module once modelsearch's SQLite backend can stem per language.
+
+Upstream: related https://github.com/wagtail/django-modelsearch/issues/61 (Support for local-specific indexes,
+open) asks for per-language indexes in general; SQLite stemming itself: no issue found (searched 2026-12-07);
+to report: modelsearch's SQLite FTS5 backend cannot stem any language but English.
 """
 
 import re

@@ -12,16 +12,27 @@ StreamField widget turns those errors into ``IncompleteBlockData``, a
 (``sciencecity.views.bad_request``), naming the problem. Nothing is saved. Delete
 this module and its ``apply()`` in ``sciencecity.apps`` once Wagtail reports
 missing management fields as form errors.
+
+Upstream: https://github.com/wagtail/wagtail/issues/11920 (MultiValueDictKeyError 'body-count' on save, closed as
+needs-info) reports this 500; no issue asks for a form error (searched 2026-12-07); to report: StreamBlock/ListBlock
+value_from_datadict should reject missing or non-numeric management fields as a validation error.
 """
 
-from django.core.exceptions import BadRequest
+from django.utils.translation import gettext_lazy as _
 from wagtail.blocks.base import BlockWidget
+
+from sciencecity.bad_requests import ExplainedBadRequest
 
 _original_value_from_datadict = BlockWidget.value_from_datadict
 
 
-class IncompleteBlockData(BadRequest):
+class IncompleteBlockData(ExplainedBadRequest):
     """A StreamField's posted blocks lack their management fields, or they are not numbers."""
+
+    explanation = _(
+        "The form lacked part of the page's content (the count of its blocks), so nothing was saved. "
+        "Reload the editor and make the change again."
+    )
 
 
 def value_from_datadict(widget, data, files, name):
