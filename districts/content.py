@@ -5,7 +5,10 @@ District, …", "… Melbourne, AustraliaDistritoTec, …"); here every particip
 is its own record. Websites and the cities' positions are stable public facts,
 kept with their sources in ``seeding/public_facts.py``; the participants'
 descriptions are left for editors rather than invented. Science City Lyngby and
-Future by Lund are not participants: they are partners, shown apart as such.
+Future by Lund are not participants: they are partners, shown apart as such,
+each with its own role: Science City Lyngby the GIID network's partner, Future
+by Lund Science City Lyngby's. Cities are written as a reader of each language
+writes them: the source's English "Milan" is Milano to a Danish or Swedish reader.
 """
 
 from decimal import Decimal
@@ -14,13 +17,13 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from seeding.public_facts import CITY_POSITIONS, website
-from seeding.tools import Translated, ensure_snippet, ensure_translation, seeded_target_locales
+from seeding.tools import Revised, Translated, ensure_snippet, ensure_translation, outcome_line, seeded_target_locales
 
 from .models import Continent, District, Role
 
 NA, EU, OC = Continent.NORTH_AMERICA, Continent.EUROPE, Continent.OCEANIA
 
-# slug: (name, city, country, continent, name language). "Milan" in the source is Milano to a Danish or Swedish reader.
+# slug: (name, city, country, continent, name language)
 MEMBERS = {
     "cleveland-health-tech-corridor": ("Cleveland Health-Tech Corridor", "Cleveland", "US", NA, "en"),
     "galway-city-innovation-district": ("Galway City Innovation District", "Galway", "IE", EU, "en"),
@@ -28,7 +31,9 @@ MEMBERS = {
     "halifax-innovation-district": ("Halifax Innovation District", "Halifax", "CA", NA, "en"),
     "liverpool-innovation-precinct": ("Liverpool Innovation Precinct", "Liverpool", "AU", OC, "en"),
     "mars-discovery-district": ("MaRS Discovery District", "Toronto", "CA", NA, "en"),
-    "mind-milano-innovation-district": ("MIND – Milano Innovation District", "Milano", "IT", EU, "en"),
+    "mind-milano-innovation-district": (
+        "MIND – Milano Innovation District", Translated("Milano", "Milano", "Milan", earlier={"en": "Milano"}), "IT", EU, "en"
+    ),
     "monash-technology-precinct": ("Monash Technology Precinct", "Melbourne", "AU", OC, "en"),
     "distritotec": ("DistritoTec", "Monterrey", "MX", NA, "es"),
     "technology-square": ("Technology Square", "Atlanta", "US", NA, "en"),
@@ -43,13 +48,18 @@ PARTNERS = {
         "country": "DK",
         "continent": EU,
         "name_language": "en",
+        "role": Revised(Role.NETWORK_PARTNER, earlier=Role.PARTNER),
         "short_description": Translated(
             "Science City Lyngby arbejder for et økosystem for innovation i verdensklasse i vores region og "
             "indgik i 2019 et partnerskab med GIID-netværket.",
             "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region och "
             "ingick 2019 ett partnerskap med GIID-nätverket.",
-            "Science City Lyngby works for a world-class innovation ecosystem in our region and entered into a "
-            "partnership with the GIID network in 2019.",
+            "Science City Lyngby works to build a world-class innovation ecosystem in our region and entered into "
+            "a partnership with the GIID network in 2019.",
+            earlier={
+                "en": "Science City Lyngby works for a world-class innovation ecosystem in our region and entered "
+                "into a partnership with the GIID network in 2019."
+            },
         ),
     },
     "future-by-lund": {
@@ -58,21 +68,26 @@ PARTNERS = {
         "country": "SE",
         "continent": EU,
         "name_language": "en",
+        "role": Role.PARTNER,
         "short_description": Translated(
             "Lunds kommunes innovationsafdeling. Science City Lyngby har samarbejdet med Future by Lund siden "
             "sommeren 2019.",
             "Lunds kommuns innovationsavdelning. Science City Lyngby har samarbetat med Future by Lund sedan "
             "sommaren 2019.",
-            "The innovation unit of the Municipality of Lund. Science City Lyngby has worked with Future by Lund "
-            "since the summer of 2019.",
+            "Lund Municipality's innovation unit. Science City Lyngby has worked with Future by Lund since "
+            "summer 2019.",
+            earlier={
+                "en": "The innovation unit of the Municipality of Lund. Science City Lyngby has worked with "
+                "Future by Lund since the summer of 2019."
+            },
         ),
     },
 }
 
 
-def _place(slug: str, city: str) -> dict:
+def _place(slug: str, city: str | Translated) -> dict:
     """The public facts about a seeded district: its city's position and its official website."""
-    latitude, longitude = CITY_POSITIONS[city].value
+    latitude, longitude = CITY_POSITIONS[city[settings.LANGUAGE_CODE] if isinstance(city, Translated) else city].value
     return {"latitude": Decimal(latitude), "longitude": Decimal(longitude), "website": website(slug)}
 
 
@@ -91,7 +106,7 @@ def seeded_districts() -> dict[str, dict]:
             **_place(slug, city),
         }
     for slug, fields in PARTNERS.items():
-        districts[slug] = {**fields, "role": Role.PARTNER, "joined_year": None, **_place(slug, fields["city"])}
+        districts[slug] = {**fields, "joined_year": None, **_place(slug, fields["city"])}
     return {slug: {"slug": slug, **fields} for slug, fields in districts.items()}
 
 
@@ -101,11 +116,9 @@ def load() -> list[str]:
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     for slug, fields in seeded_districts().items():
         key = f"district:{slug}"
-        district, new = ensure_snippet(District, key, fields, danish)
-        if new:
-            created.append(f"the district {district.name!r}")
+        district, outcome = ensure_snippet(District, key, fields, danish)
+        created += outcome_line(outcome, f"the district {district.name!r}")
         for locale in seeded_target_locales():
-            _translation, new = ensure_translation(district, key, fields, locale)
-            if new:
-                created.append(f"the {locale.language_code} version of {district.name!r}")
+            _translation, outcome = ensure_translation(district, key, fields, locale)
+            created += outcome_line(outcome, f"the {locale.language_code} version of {district.name!r}")
     return created

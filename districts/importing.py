@@ -7,6 +7,12 @@ taken off again (``sciencecity/upstream/csv_formulas.py``). Rows are matched to 
 file twice changes nothing. Rows of a translation (``language`` sv) are
 counted and left alone: translations are kept in step in the translation
 editor, where a sync never loses a translator's work.
+
+An import is an edit like one in the admin, by a named person: each new or
+changed district becomes a draft revision by that person and goes to the
+Danish approval workflow (a new district stays out of sight until approved).
+Only someone who may publish districts may publish them at once instead; each
+is still a revision, in the district's history.
 """
 
 import csv
@@ -164,7 +170,8 @@ def validate(
     """
     from django.conf import settings
 
-    existing = {district.slug: district for district in District.objects.filter(locale=locale)}
+    # Compared with the latest draft, so importing the same file twice makes no second revision.
+    existing = {district.slug: district.get_latest_revision_as_object() for district in District.objects.filter(locale=locale)}
     languages = {code for code, _name in settings.LANGUAGES}
     forms_by_row, translations, errors, seen = [], [], [], {}
     for number, row in enumerate(rows, start=2):
@@ -189,8 +196,13 @@ def validate(
     return forms_by_row, translations, errors
 
 
-def import_districts(content: bytes) -> ImportResult:
-    """Import the CSV file's districts as Danish districts; all of them, or none if any row is bad."""
+def import_districts(content: bytes, user=None, publish: bool = False) -> ImportResult:
+    """Import the CSV file's districts as Danish districts; all of them, or none if any row is bad.
+
+    Each new or changed district is a revision by ``user``: published at once if
+    ``publish`` (the caller checks the user may), otherwise a draft submitted to
+    the district's workflow (replacing a submission already waiting).
+    """
     locale = Locale.get_default()
     rows, errors = read_csv(content)
     if errors:
@@ -208,7 +220,22 @@ def import_districts(content: bytes) -> ImportResult:
                 continue
             is_new = district.pk is None
             if is_new:
-                district.locale = locale
-            form.save()
+                district.locale, district.live = locale, False
+                district.save()  # the row of a district never published holds its first draft, as in the admin
+            save_as_revision(district, user, publish)
             (result.created if is_new else result.updated).append(district.slug)
     return result
+
+
+def save_as_revision(district: District, user, publish: bool) -> None:
+    """Record the imported district as a revision by ``user``, then publish it or submit it for approval."""
+    revision = district.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+        return
+    workflow = district.get_workflow()
+    if workflow is None:
+        return
+    if district.workflow_in_progress:
+        district.current_workflow_state.cancel(user=user)
+    workflow.start(district, user)

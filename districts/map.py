@@ -48,6 +48,13 @@ _SCALE = WIDTH / (2 * _equal_earth(0.0, 180.0)[0])
 _TOP = _equal_earth(90.0, 0.0)[1]
 
 
+def distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (latitude, longitude) points in degrees, in radians of arc."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, point)) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def project(latitude: float, longitude: float) -> tuple[float, float]:
     """Return the SVG user-space x, y of a point given in degrees (WGS 84)."""
     x, y = _equal_earth(latitude, longitude)
@@ -82,6 +89,8 @@ class Place:
     url: str
     label: str
     item: object = None  # what the caller marks (a district), for deciding how to zoom into a cluster
+    partner: bool = False  # drawn apart from the network's participants, as the legend explains
+    name: str = ""  # written beside the marker on a map shown closer than the whole world
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,11 @@ class Marker:
     url: str
     label: str
     count: int = 1
+    partner: bool = False
+    name: str = ""
+    name_x: str = ""
+    name_y: str = ""
+    name_anchor: str = "start"
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,15 @@ class DrawnMap:
     dot_radius: str
     font_size: str
     markers: tuple[Marker, ...]
+    name_size: str = ""  # the font size of a marker's name
+    has_partners: bool = False
+    named: bool = False  # the view is close enough for each single marker to carry its name
+
+    @property
+    def partner_points(self) -> str:
+        """The diamond a partner's marker is drawn as, around (0, 0): the template moves it to each partner."""
+        size = float(self.dot_radius) * 1.3
+        return " ".join(f"{_number(x)},{_number(y)}" for x, y in ((0, -size), (size, 0), (0, size), (-size, 0)))
 
     @property
     def has_clusters(self) -> bool:
@@ -188,13 +211,55 @@ def _number(value: float) -> str:
     return f"{value:.1f}"
 
 
-def draw(places: list[Place], cluster_link: ClusterLink) -> DrawnMap:
+# A name's size as a share of a marker's hit radius, and a guess at a letter's width as a share of that size.
+NAME_SIZE = 0.45
+# A view at most this share of the world's width is close enough for names.
+CLOSE_VIEW = 0.6
+LETTER_WIDTH = 0.6
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _place_names(singles, clusters, view: Box, radius: float, size: float) -> dict[int, tuple[str, float, float]]:
+    """Where each name goes: its text-anchor and position, right of its marker, left, above or below.
+
+    A name goes where it stays on the map and clear of every marker and of the names
+    placed before it; a name that fits on neither side is left out (the list under
+    the map, and the marker's own accessible name, still name it).
+    """
+    discs = [(x - radius, x + radius, y - radius, y + radius) for _place, (x, y) in singles]
+    discs += [(x - radius, x + radius, y - radius, y + radius) for x, y in clusters]
+    placed: list[Box] = []
+    sides = {}
+    for index, (place, (x, y)) in enumerate(singles):
+        length = len(place.name) * size * LETTER_WIDTH
+        own = discs[index]
+        gap, half = radius * 1.1, size * 0.6
+        for anchor, name_x, name_y in (
+            ("start", x + gap, y), ("end", x - gap, y), ("middle", x, y - gap - half), ("middle", x, y + gap + half),
+        ):
+            left = {"start": name_x, "end": name_x - length, "middle": name_x - length / 2}[anchor]
+            box = (left, left + length, name_y - half, name_y + half)
+            inside = view[0] <= box[0] and box[1] <= view[1] and view[2] <= box[2] and box[3] <= view[3]
+            if inside and not any(_overlaps(box, other) for other in [*discs, *placed] if other is not own):
+                sides[index] = (anchor, name_x, name_y)
+                placed.append(box)
+                break
+    return sides
+
+
+def draw(places: list[Place], cluster_link: ClusterLink, name_size: float = NAME_SIZE) -> DrawnMap:
     """Fit the view to the places and mark them, clustering those too close together to tap apart.
 
     ``cluster_link(group)`` gives a cluster's (url, label): a view that shows
     the group closer. Where it gives None (no closer view exists, say the
     places are in one city), the group's markers are spread in a ring around
-    their centre instead, each still its own link.
+    their centre instead, each still its own link. ``name_size`` sizes the markers' names
+    (a share of a marker's radius): a map shown small needs them larger.
     """
     points = [(place.x, place.y) for place in places]
     # Rings can reach past the places; the view then grows to hold them (and the markers with it).
@@ -208,16 +273,29 @@ def draw(places: list[Place], cluster_link: ClusterLink) -> DrawnMap:
                for x, y in corners):
             break
         points = [*points, *corners]
+    # Names fit only on a view of a part of the world; on the whole world they would cover each other.
+    named = width <= WIDTH * CLOSE_VIEW
+    name_size = radius * name_size
     markers = []
+    singles = [(place, point) for group in groups if not group.link for place, point in _spread(group.places, radius)]
     for group in groups:
         if group.link:
             markers.append(Marker(_number(group.centre[0]), _number(group.centre[1]), *group.link, len(group.places)))
-        else:
-            markers.extend(Marker(_number(x), _number(y), place.url, place.label) for place, (x, y) in _spread(group.places, radius))
+    clusters = [group.centre for group in groups if group.link]
+    sides = _place_names(singles, clusters, (left, left + width, top, top + height), radius, name_size) if named else {}
+    for index, (place, (x, y)) in enumerate(singles):
+        anchor, name_x, name_y = sides.get(index, ("start", x, y))
+        markers.append(Marker(
+            _number(x), _number(y), place.url, place.label, partner=place.partner,
+            name=place.name if index in sides else "", name_x=_number(name_x), name_y=_number(name_y), name_anchor=anchor,
+        ))
     return DrawnMap(
         view_box=" ".join(_number(value) for value in (left, top, width, height)),
         hit_radius=_number(radius),
         dot_radius=_number(radius * 0.55),
         font_size=_number(radius * 1.05),
         markers=tuple(markers),
+        has_partners=any(place.partner for place in places),
+        named=named,
+        name_size=_number(name_size),
     )

@@ -31,10 +31,22 @@ class Continent(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    """A district's place in the network."""
+    """A district's place in the network: one of its participants, or a partner shown apart from them."""
 
-    MEMBER = "member", _("GIID network member")
-    PARTNER = "partner", _("Partner")
+    MEMBER = "member", _("Participant in the GIID network")
+    # Science City Lyngby: in partnership with the network, not on its list of participants.
+    NETWORK_PARTNER = "network-partner", _("Partner of the GIID network")
+    # Future by Lund: Science City Lyngby's own partner.
+    PARTNER = "partner", _("Partner of Science City Lyngby")
+
+
+PARTNER_ROLES = (Role.NETWORK_PARTNER, Role.PARTNER)
+
+
+def by_role(districts) -> list["District"]:
+    """Districts in the roles' order (participants, the network's partner, its own partners), by name within each."""
+    order = list(Role.values)
+    return sorted(districts, key=lambda district: (order.index(district.role), district.name.casefold()))
 
 
 class DistrictQuerySet(TranslatableQuerySet):
@@ -50,7 +62,7 @@ class DistrictQuerySet(TranslatableQuerySet):
 
     def partners(self):
         """Partners such as Science City Lyngby itself: never counted among the network's participants."""
-        return self.filter(role=Role.PARTNER)
+        return self.filter(role__in=PARTNER_ROLES)
 
 
 class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -112,10 +124,13 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     )
     role = models.CharField(
         _("role"),
-        max_length=10,
+        max_length=20,
         choices=Role.choices,
         default=Role.MEMBER,
-        help_text=_("Members are listed on the partnership page; partners, such as Science City Lyngby, are not."),
+        help_text=_(
+            "Participants are listed on the partnership page and in the network's directory; partners, such as "
+            "Science City Lyngby and Future by Lund, are shown apart from them."
+        ),
     )
 
     objects = DistrictQuerySet.as_manager()
@@ -124,7 +139,8 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("name"),
         SynchronizedField("name_language"),
         SynchronizedField("slug", overridable=False),
-        SynchronizedField("city"),
+        # Translatable: an English reader says "Milan" where Danish and Swedish say "Milano".
+        TranslatableField("city"),
         SynchronizedField("country"),
         SynchronizedField("continent"),
         SynchronizedField("website"),
@@ -179,6 +195,21 @@ class District(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     def language(self) -> str:
         """The code of the language this version is in (a column of the export)."""
         return self.locale.language_code
+
+    @property
+    def is_partner(self) -> bool:
+        """Whether the district is a partner, shown apart from the network's participants."""
+        return self.role in PARTNER_ROLES
+
+    def nearest(self, districts, count: int = 3) -> list["District"]:
+        """The ``count`` districts of ``districts`` closest to this one (great-circle distance), nearest first."""
+        others = [district for district in districts if district.translation_key != self.translation_key]
+        return sorted(others, key=lambda other: world_map.distance(self.coordinates, other.coordinates))[:count]
+
+    @property
+    def coordinates(self) -> tuple[float, float]:
+        """Latitude and longitude in degrees."""
+        return float(self.latitude), float(self.longitude)
 
     @property
     def position(self) -> tuple[float, float]:

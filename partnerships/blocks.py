@@ -27,7 +27,7 @@ class NetworkMembersBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        label = _("Network members")
+        label = _("Network participants")
         template = "partnerships/blocks/network_members.html"
         description = _("Lists the innovation districts of the network; they are kept under Snippets.")
         preview_value = {"heading": "Deltagere i GIID-netværket"}
@@ -69,8 +69,15 @@ class WorkshopTopicsBlock(blocks.StructBlock):
         return context
 
     def get_searchable_content(self, value):
-        """The texts around the list and each topic's question, as the page shows them."""
-        return [*super().get_searchable_content(value), *(topic.question for topic in self.get_context(value)["topics"])]
+        """The texts around the list, and each topic's name and question in every language.
+
+        The page shows the questions in its own language; a visitor searching
+        another language's word for one ("talent" on the Swedish site) finds it too.
+        """
+        topics = self.get_context(value)["topics"]
+        if not topics:
+            return []
+        return [*super().get_searchable_content(value), *(topic.words_in_every_language() for topic in topics)]
 
 
 class GraphicRecordingsBlock(blocks.StructBlock):
@@ -86,19 +93,24 @@ class GraphicRecordingsBlock(blocks.StructBlock):
         preview_value = {"heading": "Grafiske opsamlinger"}
 
     def get_context(self, value, parent_context=None):
-        """Add the sessions that have graphic recordings, newest first, each linked to its page."""
+        """Add the sessions with a drawing, newest first, each linked to its page (none: the block shows nothing)."""
         context = super().get_context(value, parent_context)
         workshops_page = _section(parent_context, "workshops_page")
         sessions = reading_order(
-            Workshop.objects.filter(recordings__isnull=False).distinct().prefetch_related(recording_images()).in_language()
+            Workshop.objects.filter(recordings__image__isnull=False)
+            .distinct()
+            .prefetch_related(recording_images())
+            .in_language()
         )
         context["sessions"] = [(session, workshops_page.workshop_url(session) if workshops_page else None) for session in sessions]
         return context
 
     def get_searchable_content(self, value):
-        """The heading, and each session's title and its recordings' descriptions and alternative texts."""
-        texts = super().get_searchable_content(value)
-        for session, _url in self.get_context(value)["sessions"]:
+        """The heading, and each session's title and its recordings' descriptions and alternative texts; nothing
+        while no session has a drawing, as the page then shows nothing."""
+        sessions = self.get_context(value)["sessions"]
+        texts = super().get_searchable_content(value) if sessions else []
+        for session, _url in sessions:
             texts.append(session.title)
             texts.extend(text for recording in session.recordings.all() for text in (recording.description, recording.alt_text) if text)
         return texts

@@ -16,7 +16,7 @@ def missing_partner_articles(user) -> list[Item]:
         Item(
             _("The page “%(title)s” mentions an article on the partner's site, but its address is missing, "
               "so the sentence has no link.") % {"title": page.title},
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            reverse("wagtailadmin_pages:edit", args=[page.pk]) + "#id_article_url",
             _("Add the article's address"),
         )
         for page in pages

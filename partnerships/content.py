@@ -2,10 +2,15 @@
 
 The Danish text follows Science City Lyngby's page about its partnership with
 the Global Institute for Innovation Districts word for word, but for the page's
-slip "en by og erhvervsudvikling" (here "by- og erhvervsudvikling"); the Swedish
-and the English (for the network's international partners) are translations of it. The quotation is
-translated back from the Danish, not taken from the English original. Web addresses come from ``seeding/public_facts.py``. English names carry lang="en" through the rich-text feature
-that editors use for the same purpose.
+slips "en by og erhvervsudvikling" (here "by- og erhvervsudvikling") and "en
+udbytterigt samarbejde" (here "et udbytterigt samarbejde"); the Swedish and the
+English (for the network's international partners) are translations of it. The
+quotation is translated back from the Danish, not taken from the English
+original, so the English page says it is a translation (``verbatim``). Where
+the page says "we have met monthly", the intros say so in the past too: no
+meeting to come is promised. Web addresses come from ``seeding/public_facts.py``.
+English names carry lang="en" through the rich-text feature that editors use
+for the same purpose.
 """
 
 from django.conf import settings
@@ -13,12 +18,17 @@ from wagtail.models import Locale, Page, Site
 
 from seeding.public_facts import website
 from seeding.site_content import remove_wagtail_welcome_page
-from seeding.tools import Block, PageRef, Translated, ensure_page, ensure_translation, seeded_target_locales
+from seeding.tools import (
+    Block,
+    Translated,
+    ensure_page,
+    ensure_translation,
+    outcome_line,
+    seeded_target_locales,
+)
 
+from .content_partnership import GIID, GIID_SHORT, PARTNERSHIP
 from .models import CollaborationPage, HomePage, NetworkPage, PartnershipPage, WorkshopsPage
-
-GIID = '<span lang="en">Global Institute for Innovation Districts</span>'
-GIID_SHORT = '<span lang="en">GIID</span>'
 
 HOME = {
     "title": Translated("Internationale partnerskaber", "Internationella partnerskap", "International partnerships"),
@@ -31,211 +41,16 @@ HOME = {
         "Science City Lyngby arbetar för ett ekosystem för innovation i världsklass i vår region. "
         "Här kan du läsa om de internationella samarbeten där vi delar kunskap och erfarenheter "
         "med innovationsdistrikt i hela världen.",
-        "Science City Lyngby works for a world-class innovation ecosystem in our region. Here you can read "
+        "Science City Lyngby works to build a world-class innovation ecosystem in our region. Here you can read "
         "about the international collaborations in which we share knowledge and experience with innovation "
         "districts around the world.",
+        earlier={
+            "en": "Science City Lyngby works for a world-class innovation ecosystem in our region. Here you can read "
+            "about the international collaborations in which we share knowledge and experience with innovation "
+            "districts around the world."
+        },
     ),
 }
-
-PARTNERSHIP = {
-    "title": Translated(
-        "Partnerskab med Global Institute for Innovation Districts",
-        "Partnerskap med Global Institute for Innovation Districts",
-        "Partnership with the Global Institute for Innovation Districts",
-    ),
-    "slug": Translated("partnerskab-med-giid", "partnerskap-med-giid", "partnership-with-giid"),
-    "menu_title": Translated("Partnerskab med GIID", "Partnerskap med GIID", "Partnership with GIID"),
-    "show_in_menus": True,
-    "introduction": Translated(
-        "Science City Lyngby har en ambitiøs strategi om at udvikle et verdensklasse økosystem for innovation "
-        "i vores region. Det er en kompliceret proces, der kræver løbende inspiration og erfaringsudveksling "
-        "med andre, der arbejder efter samme mål.",
-        "Science City Lyngby har en ambitiös strategi för att utveckla ett ekosystem för innovation i "
-        "världsklass i vår region. Det är en komplicerad process som kräver kontinuerlig inspiration och "
-        "erfarenhetsutbyte med andra som arbetar mot samma mål.",
-        "Science City Lyngby has an ambitious strategy to develop a world-class innovation ecosystem in our "
-        "region. It is a complex process that calls for continuous inspiration and exchange of experience "
-        "with others working towards the same goal.",
-    ),
-    "body": [
-        Block(
-            "text",
-            Translated(
-                "<p>Science City Lyngby indgik derfor i 2019 et partnerskab med et globalt netværk af mindre "
-                "regioner fra USA, Canada, Europa og Australien, hvis fælles mål er at dele viden og erfaringer "
-                "om udviklingen af innovationsdistrikter i specifikke geografier.</p>"
-                "<p>Innovationsdistrikter over hele verden arbejder på at skabe vækst, beskæftigelse og bæredygtig "
-                "udvikling sammen med vidensinstitutioner og -virksomheder samt offentlige aktører som ’drivere’ "
-                "for at sikre by- og erhvervsudvikling, der tiltrækker virksomheder og talent samt understøtter "
-                "innovation.</p>",
-                "<p>Science City Lyngby ingick därför 2019 ett partnerskap med ett globalt nätverk av mindre "
-                "regioner från USA, Kanada, Europa och Australien, vars gemensamma mål är att dela kunskap och "
-                "erfarenheter om utvecklingen av innovationsdistrikt i specifika geografiska områden.</p>"
-                "<p>Innovationsdistrikt världen över arbetar för att skapa tillväxt, sysselsättning och hållbar "
-                "utveckling tillsammans med kunskapsinstitutioner och kunskapsföretag samt offentliga aktörer som "
-                "’drivkrafter’ för att säkra en stads- och näringslivsutveckling som attraherar företag och talang "
-                "och stöder innovation.</p>",
-                "<p>In 2019, Science City Lyngby therefore entered into a partnership with a global network of "
-                "smaller regions in the USA, Canada, Europe and Australia, whose shared aim is to exchange knowledge "
-                "and experience of developing innovation districts in specific places.</p><p>Innovation districts all "
-                "over the world work to create growth, jobs and sustainable development together with knowledge "
-                "institutions and knowledge-intensive companies, and with public bodies as ‘drivers’, to secure urban "
-                "and business development that attracts companies and talent and supports innovation.</p>",
-            ),
-        ),
-        Block(
-            "text",
-            Translated(
-                "<h2>Erfaringsudveksling og -udvikling</h2>"
-                "<p>Gennem månedlige online workshops med deltagere fra hele verden har vi taget del i en "
-                "erfaringsudveksling og udvikling af selve innovationsdistriktstankegangen.</p>",
-                "<h2>Erfarenhetsutbyte och utveckling</h2>"
-                "<p>Genom månatliga onlineworkshoppar med deltagare från hela världen har vi deltagit i ett "
-                "erfarenhetsutbyte och i utvecklingen av själva tankesättet kring innovationsdistrikt.</p>",
-                "<h2>Exchanging and developing experience</h2><p>Through monthly online workshops with participants "
-                "from all over the world, we have taken part in an exchange of experience and in developing the very "
-                "thinking behind innovation districts.</p>",
-            ),
-        ),
-        Block(
-            "workshop_topics",
-            {
-                "heading": "",
-                "introduction": Translated(
-                    "Vi har vendt emner som:",
-                    "Vi har tagit upp ämnen som:",
-                    "Topics we have covered include:",
-                ),
-                "closing": Translated(
-                    "Og mange flere fælles udfordringer, som især mindre distrikter oplever rundt om i verden.",
-                    "Och många fler gemensamma utmaningar som särskilt mindre distrikt upplever runt om i världen.",
-                    "And many more shared challenges that smaller districts in particular face around the world.",
-                ),
-            },
-        ),
-        Block(
-            "latest_workshops",
-            {"heading": Translated(
-                "Workshops og peer sessions",
-                "Workshoppar och peer sessions",
-                "Workshops and peer sessions",
-            ), "count": 3},
-        ),
-        Block(
-            "text",
-            Translated(
-                "<h2>Samarbejdet fortsætter</h2>"
-                f"<p>Erfaringsudvekslingen med {GIID} og dermed spirende innovationsdistrikter fra hele verden "
-                "har været og er stadig et frugtbart samarbejde for Science City Lyngby i forhold til at nå vores "
-                "strategiske mål. Nogle af hovedtemaerne bag innovationsdistriktstankegangen bygger nemlig på "
-                "sammenhæng, mobilitet og vidensudveksling mellem sektorer for at styrke et geografisk områdes "
-                "innovationskraft.</p>",
-                "<h2>Samarbetet fortsätter</h2>"
-                f"<p>Erfarenhetsutbytet med {GIID}, och därmed med framväxande innovationsdistrikt från hela "
-                "världen, har varit och är fortfarande ett givande samarbete för Science City Lyngby när det "
-                "gäller att nå våra strategiska mål. Några av huvudtemana bakom tankesättet kring "
-                "innovationsdistrikt bygger nämligen på sammanhållning, mobilitet och kunskapsutbyte mellan sektorer "
-                "för att stärka ett geografiskt områdes innovationskraft.</p>",
-                f"<h2>The collaboration continues</h2><p>The exchange of experience with {GIID}, and through it with "
-                "emerging innovation districts from all over the world, has been and still is a fruitful "
-                "collaboration for Science City Lyngby in reaching our strategic goals. Some of the main themes "
-                "behind the innovation district approach are connectivity, mobility and knowledge exchange between "
-                "sectors, to strengthen the innovative capacity of a geographic area.</p>",
-            ),
-        ),
-        Block(
-            "call_to_action",
-            {
-                "label": Translated(
-                    "Læs om samarbejdet med Lund / Future by Lund",
-                    "Läs om samarbetet med Lund / Future by Lund",
-                    "Read about the collaboration with Lund / Future by Lund",
-                ),
-                "page": PageRef("lund-collaboration"),
-                "url": "",
-                "link_language": "",
-            },
-        ),
-        Block("text", Translated(
-            "<h2>Om innovationsdistrikter</h2>",
-            "<h2>Om innovationsdistrikt</h2>",
-            "<h2>About innovation districts</h2>",
-        )),
-        Block(
-            "quotation",
-            {
-                "quotation": Translated(
-                    "Innovationsdistrikter er afgrænsede geografiske byområder, hvor vidensinstitutioner og "
-                    "videnstunge virksomheder mødes, videndeler og arbejder sammen med iværksættere, inkubatorer, "
-                    "investorer og offentlige aktører om at fremme innovation, kreativitet og kommercialisering af "
-                    "idéer og viden. Innovationsdistrikter er samtidigt områder, der både er fysisk, socialt og "
-                    "digitalt forbundne og har en stor variation af både erhverv, boliger og kulturelle og "
-                    "rekreative tilbud.",
-                    "Innovationsdistrikt är avgränsade geografiska stadsområden där kunskapsinstitutioner och "
-                    "kunskapsintensiva företag möts, delar kunskap och samarbetar med entreprenörer, inkubatorer, "
-                    "investerare och offentliga aktörer för att främja innovation, kreativitet och "
-                    "kommersialisering av idéer och kunskap. Innovationsdistrikt är samtidigt områden som är "
-                    "fysiskt, socialt och digitalt sammankopplade och rymmer en blandning av näringsliv, "
-                    "bostäder och kultur- och fritidsutbud.",
-                    "Innovation districts are defined urban areas where knowledge institutions and knowledge-intensive "
-                    "companies meet, share knowledge and work with entrepreneurs, incubators, investors and public bodies "
-                    "to foster innovation, creativity and the commercialisation of ideas and knowledge. At the same time, "
-                    "innovation districts are areas that are physically, socially and digitally connected and offer a "
-                    "wide mix of businesses, housing, and cultural and recreational amenities.",
-                ),
-                "source_title": "The Rise of Innovation Districts: A New Geography of Innovation in America",
-                "source_language": "en",
-                "publisher": "Brookings",
-                "publication_type": Translated("White Paper", "White Paper", "White Paper"),
-                "year": 2014,
-                "url": "",
-            },
-        ),
-        Block(
-            "text",
-            Translated(
-                f"<h2>Om {GIID}</h2>"
-                f"<p>{GIID} ({GIID_SHORT}) er et <span lang=\"en\">not-for-profit</span> globalt netværk af "
-                "innovationsdistrikter etableret med det formål at identificere udfordringer og understøtte en "
-                "strategisk udvikling i de deltagende distrikter. Derudover er "
-                f"{GIID_SHORT} sat i verden for at kommunikere og dele læring og erfaringer på tværs af "
-                "distrikterne.</p>",
-                f"<h2>Om {GIID}</h2>"
-                f"<p>{GIID} ({GIID_SHORT}) är ett icke vinstdrivande globalt nätverk av innovationsdistrikt som "
-                "grundades i syfte att identifiera utmaningar och stödja den strategiska utvecklingen i de deltagande "
-                f"distrikten. Dessutom finns {GIID_SHORT} till för att kommunicera och dela lärdomar och "
-                "erfarenheter mellan distrikten.</p>",
-                f"<h2>About {GIID}</h2><p>{GIID} ({GIID_SHORT}) is a not-for-profit global network of innovation "
-                "districts, set up to identify challenges and support strategic development in the participating "
-                f"districts. {GIID_SHORT} also exists to communicate and share learning and experience across the "
-                "districts.</p>",
-            ),
-        ),
-        Block(
-            "call_to_action",
-            {
-                "label": Translated("Læs mere om GIID", "Läs mer om GIID", "Read more about GIID"),
-                "page": None,
-                "url": website("giid"),
-                "link_language": "en",
-            },
-        ),
-        Block(
-            "graphic_recordings",
-            {"heading": Translated(
-                "Grafiske opsamlinger fra GIID's peer sessions",
-                "Grafiska sammanfattningar från GIID:s peer sessions",
-                "Graphic recordings from GIID's peer sessions",
-            )},
-        ),
-        Block("network_members", {"heading": Translated(
-            "Deltagere i GIID-netværket",
-            "Deltagare i GIID-nätverket",
-            "Participants in the GIID network",
-        )}),
-    ],
-}
-
 
 NETWORK = {
     "title": Translated("GIID-netværket", "GIID-nätverket", "The GIID network"),
@@ -243,11 +58,19 @@ NETWORK = {
     "show_in_menus": True,
     "introduction": Translated(
         "Innovationsdistrikterne i netværket deler viden og erfaringer om, hvordan man udvikler et "
-        "innovationsdistrikt, og mødes hver måned online.",
+        "innovationsdistrikt, og har mødtes hver måned online.",
         "Innovationsdistrikten i nätverket delar kunskap och erfarenheter om hur man utvecklar ett "
-        "innovationsdistrikt och möts varje månad online.",
+        "innovationsdistrikt och har träffats varje månad online.",
         "The innovation districts in the network share knowledge and experience of how to develop an "
-        "innovation district, and meet online every month.",
+        "innovation district, and have met online every month.",
+        earlier={
+            "da": "Innovationsdistrikterne i netværket deler viden og erfaringer om, hvordan man udvikler et "
+            "innovationsdistrikt, og mødes hver måned online.",
+            "sv": "Innovationsdistrikten i nätverket delar kunskap och erfarenheter om hur man utvecklar ett "
+            "innovationsdistrikt och möts varje månad online.",
+            "en": "The innovation districts in the network share knowledge and experience of how to develop an "
+            "innovation district, and meet online every month.",
+        },
     ),
     "body": [
         Block(
@@ -259,9 +82,14 @@ NETWORK = {
                 f"<p>{GIID} ({GIID_SHORT}) är ett globalt nätverk av innovationsdistrikt som grundades i syfte att "
                 "identifiera utmaningar och stödja den strategiska utvecklingen i de deltagande distrikten. "
                 "Science City Lyngby ingick 2019 ett partnerskap med nätverket.</p>",
-                f"<p>{GIID} ({GIID_SHORT}) is a global network of innovation districts, set up to identify challenges "
-                "and support strategic development in the participating districts. Science City Lyngby entered into a "
-                "partnership with the network in 2019.</p>",
+                f"<p>The {GIID} ({GIID_SHORT}) is a global network of innovation districts, set up to identify "
+                "challenges and support strategic development in the participating districts. Science City Lyngby "
+                "entered into a partnership with the network in 2019.</p>",
+                earlier={
+                    "en": f"<p>{GIID} ({GIID_SHORT}) is a global network of innovation districts, set up to identify "
+                    "challenges and support strategic development in the participating districts. Science City "
+                    "Lyngby entered into a partnership with the network in 2019.</p>"
+                },
             ),
         ),
     ],
@@ -278,17 +106,30 @@ NETWORK = {
 }
 
 WORKSHOPS = {
-    "title": Translated("Workshops og peer sessions", "Workshoppar och peer sessions", "Workshops and peer sessions"),
+    "title": Translated(
+        "Workshops og peer sessions",
+        "Workshoppar och peer-sessioner",
+        "Workshops and peer sessions",
+        earlier={"sv": "Workshoppar och peer sessions"},
+    ),
     "slug": Translated("workshops", "workshoppar", "workshops"),
     "menu_title": Translated("Workshops", "Workshoppar", "Workshops"),
     "show_in_menus": True,
     "introduction": Translated(
-        "Netværkets distrikter mødes hver måned online og deler erfaringer i workshops og peer sessions. "
-        "Her finder du de kommende møder, de tidligere og deres grafiske opsamlinger.",
-        "Nätverkets distrikt möts varje månad online och delar erfarenheter i workshoppar och peer sessions. "
-        "Här hittar du kommande och tidigare möten och deras grafiska sammanfattningar.",
-        "The network's districts meet online every month and share experience in workshops and peer sessions. "
-        "Here you will find the upcoming meetings, past ones and their graphic recordings.",
+        "Netværkets distrikter har mødtes hver måned online og delt erfaringer i workshops og peer sessions. "
+        "Her kan du læse om møderne.",
+        "Nätverkets distrikt har träffats varje månad online och delat erfarenheter i workshoppar och "
+        "peer-sessioner. Här kan du läsa om mötena.",
+        "The network's districts have met online every month to share experience in workshops and peer sessions. "
+        "Here you can read about the meetings.",
+        earlier={
+            "da": "Netværkets distrikter mødes hver måned online og deler erfaringer i workshops og peer sessions. "
+            "Her finder du de kommende møder, de tidligere og deres grafiske opsamlinger.",
+            "sv": "Nätverkets distrikt möts varje månad online och delar erfarenheter i workshoppar och peer sessions. "
+            "Här hittar du kommande och tidigare möten och deras grafiska sammanfattningar.",
+            "en": "The network's districts meet online every month and share experience in workshops and peer "
+            "sessions. Here you will find the upcoming meetings, past ones and their graphic recordings.",
+        },
     ),
 }
 
@@ -306,15 +147,19 @@ LUND = {
         "deres innovationsafdeling Future by Lund.",
         "Science City Lyngby har sedan sommaren 2019 haft ett givande samarbete med Lunds kommun genom dess "
         "innovationsavdelning Future by Lund.",
-        "Since the summer of 2019, Science City Lyngby has had a rewarding collaboration with the "
-        "Municipality of Lund through its innovation unit, Future by Lund.",
+        "Since summer 2019, Science City Lyngby has had a rewarding collaboration with Lund Municipality "
+        "through its innovation unit, Future by Lund.",
+        earlier={
+            "en": "Since the summer of 2019, Science City Lyngby has had a rewarding collaboration with the "
+            "Municipality of Lund through its innovation unit, Future by Lund."
+        },
     ),
     "partner_name": "Future by Lund",
     "partner_name_language": "en",
     "partner_organisation": Translated("Lunds kommune", "Lunds kommun", "Lund Municipality"),
     "partner_website": website("future-by-lund"),
     "partner_website_language": "sv",
-    "since": Translated("sommeren 2019", "sommaren 2019", "the summer of 2019"),
+    "since": Translated("sommeren 2019", "sommaren 2019", "summer 2019", earlier={"en": "the summer of 2019"}),
     "body": [
         Block(
             "text",
@@ -331,11 +176,13 @@ LUND = {
     "article_text": Translated(
         f"<p>Senest har vi i Lyngby delt vores erfaringer med at samarbejde med {GIID}</p>",
         f"<p>Senast har vi i Lyngby delat med oss av våra erfarenheter av att samarbeta med {GIID}</p>",
-        f"<p>Most recently, we in Lyngby have shared our experience of working with {GIID}</p>",
+        f"<p>Most recently, we in Lyngby shared our experience of working with the {GIID}</p>",
+        earlier={"en": f"<p>Most recently, we in Lyngby have shared our experience of working with {GIID}</p>"},
     ),
     # The source's link text; a Swedish page needs no "(på svenska)" after a Swedish article.
     "article_link_text": Translated("her (på svensk)", "här", "here (in Swedish)"),
-    # The source gives no address for the article: until editors fill it in, the link text shows as plain text.
+    # The source gives no address for the article: until editors fill it in, the sentence ends "in an article
+    # in Swedish" with no link (collaboration_page.html), and the launch checklist asks for the address.
     "article_url": "",
     "article_language": "sv",
 }
@@ -356,9 +203,8 @@ def load() -> list[str]:
     created = []
     danish = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
-    home, new = ensure_page(Page.get_first_root_node(), HomePage, "home", HOME, danish)
-    if new:
-        created.append("the Danish home page")
+    home, outcome = ensure_page(Page.get_first_root_node(), HomePage, "home", HOME, danish)
+    created += outcome_line(outcome, "the Danish home page")
     _serve_from(home)
     remove_wagtail_welcome_page()
 
@@ -367,18 +213,16 @@ def load() -> list[str]:
     for key, model, page_fields, parent_key, before_key in PAGES:
         parent = Page.objects.get(pk=pages[parent_key].pk)
         before = Page.objects.get(pk=pages[before_key].pk) if before_key else None
-        pages[key], new = ensure_page(parent, model, key, page_fields, danish, before=before)
+        pages[key], outcome = ensure_page(parent, model, key, page_fields, danish, before=before)
         fields[key] = page_fields
-        if new:
-            created.append(f"the Danish page {pages[key].title!r}")
+        created += outcome_line(outcome, f"the Danish page {pages[key].title!r}")
 
     for locale in seeded_target_locales():
         for key in TRANSLATION_ORDER:
             # Fetched afresh: adding siblings moves pages in the tree.
             page = type(pages[key]).objects.get(pk=pages[key].pk)
-            _translation, new = ensure_translation(page, key, fields[key], locale)
-            if new:
-                created.append(f"the {locale.language_code} translation of {page.title!r}")
+            _translation, outcome = ensure_translation(page, key, fields[key], locale)
+            created += outcome_line(outcome, f"the {locale.language_code} translation of {page.title!r}")
     return created
 
 

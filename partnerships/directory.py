@@ -33,7 +33,7 @@ class DirectoryFilters:
         if country and country.upper() not in dict(countries):
             problems.append(_("We do not know the country “%(value)s”.") % {"value": country})
         if continent and continent not in Continent.values:
-            problems.append(_("We do not know the part of the world “%(value)s”.") % {"value": continent})
+            problems.append(_("We do not know the continent “%(value)s”.") % {"value": continent})
         present_countries = {district.country.code for district in districts}
         present_continents = {district.continent for district in districts}
         return cls(
@@ -61,8 +61,8 @@ class DirectoryFilters:
         return [
             {"id": "filter-country", "name": "country", "label": _("Country"), "all": _("All countries"),
              "choices": self.country_choices, "selected": self.country},
-            {"id": "filter-continent", "name": "continent", "label": _("Part of the world"),
-             "all": _("All parts of the world"), "choices": self.continent_choices, "selected": self.continent},
+            {"id": "filter-continent", "name": "continent", "label": _("Continent"),
+             "all": _("All continents"), "choices": self.continent_choices, "selected": self.continent},
         ]
 
     @property
@@ -86,20 +86,51 @@ class DirectoryFilters:
         return None
 
 
-def network_map(shown: list[tuple[District, str]], filters: DirectoryFilters, directory_url: str) -> world_map.DrawnMap:
-    """The map of the shown districts; a cluster links to the directory filtered to show it closer."""
+def district_map(district: District, directory_url: str) -> world_map.DrawnMap:
+    """A small map of where one district is, named; its marker opens the network's map of that country."""
+    label = _("%(name)s, %(city)s, %(country)s: show on the network's map") % {
+        "name": district.name, "city": district.city, "country": district.country.name,
+    }
+    url = f"{directory_url}?{urlencode({'country': district.country.code})}#{MAP_ANCHOR}"
+    place = world_map.Place(*district.position, url, label, district, partner=district.is_partner, name=district.name)
+    # Shown about a third as wide as the network's map, so its one name is drawn larger.
+    return world_map.draw([place], lambda group: None, name_size=0.9)
+
+
+def network_map(
+    shown: list[tuple[District, str]], filters: DirectoryFilters, directory_url: str, partners: list[tuple[District, str]] = ()
+) -> world_map.DrawnMap:
+    """The map of the shown participants and the partners the filters match; a cluster links to a closer view.
+
+    The partners are marked apart from the participants, each named with its role.
+    """
 
     def cluster_link(group: list[world_map.Place]):
         query = filters.closer([place.item for place in group])
         if query is None:
             return None
         names = ", ".join(sorted((place.item.name for place in group), key=str.casefold))
-        label = ngettext("%(count)d district: %(names)s. Show closer", "%(count)d districts: %(names)s. Show closer",
+        label = ngettext("%(count)d district: %(names)s. Zoom in", "%(count)d districts: %(names)s. Zoom in",
                          len(group)) % {"count": len(group), "names": names}
         return f"{directory_url}?{urlencode(query)}#{MAP_ANCHOR}", label
 
     places = [
-        world_map.Place(*district.position, url, f"{district.name}, {district.city}, {district.country.name}", district)
+        world_map.Place(
+            *district.position, url, f"{district.name}, {district.city}, {district.country.name}", district,
+            name=district.name,
+        )
         for district, url in shown
+    ]
+    places += [
+        world_map.Place(
+            *partner.position,
+            url,
+            f"{partner.name} ({partner.get_role_display()}), {partner.city}, {partner.country.name}",
+            partner,
+            partner=True,
+            name=partner.name,
+        )
+        for partner, url in partners
+        if filters.matches(partner)
     ]
     return world_map.draw(places, cluster_link)

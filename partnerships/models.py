@@ -13,18 +13,19 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from districts.models import District
+from districts.models import District, by_role
 from workshops.calendar import build_calendar
 from workshops.models import Workshop, reading_order
 from navigation.chrome import Link, cached_with_content, page_alternates, request_chromes
 from sciencecity.blocks import ContentStreamBlock
 from sciencecity.fields import StreamField
 from sciencecity.models import BasePage
+from sciencecity.visibility import visible
 
 from . import structured_data
 from .blocks import PartnershipStreamBlock
 from .collaboration import CollaborationPage  # noqa: F401 - a page type of this app, kept in its own module
-from .directory import DirectoryFilters, network_map
+from .directory import DirectoryFilters, district_map, network_map
 from .workshop_listing import WorkshopFilters, attach_localized_relations, filter_choices, listing
 
 
@@ -57,26 +58,40 @@ class HomePage(BasePage):
         """Add the pages the home page features, and the map of the network, linked to its directory."""
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = cached_with_content(request, f"featured:{self.pk}", lambda: self.featured_pages(request))
-        chrome = request_chromes(request)[get_language()]
-        if network_url := chrome.first_url(NetworkPage):
-            members = cached_with_content(request, "members", lambda: list(District.objects.members().in_language()))
-            context["network"] = next(link for link in chrome.pages.values() if link.url == network_url)
-            context["network_members"] = [(district, f"{network_url}{district.slug}/") for district in members]
-            context["network_map"] = network_map(context["network_members"], DirectoryFilters(), network_url)
+        context.update(network_overview(request))
         return context
 
     def featured_pages(self, request=None) -> list[FeaturedPage]:
         """The partnerships, networks and collaborations below this home page, in tree order."""
         pages = (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
+            visible(Page.objects.descendant_of(self))
             .type(PartnershipPage, NetworkPage, CollaborationPage)
             .filter(alias_of__isnull=True)
             .order_by("path")
             .specific()
         )
         return [FeaturedPage(page.title, page.get_url(request), page.introduction) for page in pages]
+
+
+def network_overview(request) -> dict:
+    """The network's page, its participants and partners with their addresses, and its map; empty without the page."""
+    chrome = request_chromes(request)[get_language()]
+    network_url = chrome.first_url(NetworkPage)
+    if not network_url:
+        return {}
+    members, partners = cached_with_content(
+        request,
+        "members",
+        lambda: (list(District.objects.members().in_language()), by_role(District.objects.partners().in_language())),
+    )
+    members = [(district, f"{network_url}{district.slug}/") for district in members]
+    partners = [(partner, f"{network_url}{partner.slug}/") for partner in partners]
+    return {
+        "network": next(link for link in chrome.pages.values() if link.url == network_url),
+        "network_members": members,
+        "network_partners": partners,
+        "network_map": network_map(members, DirectoryFilters(), network_url, partners),
+    }
 
 
 class PartnershipPage(BasePage):
@@ -94,6 +109,17 @@ class PartnershipPage(BasePage):
     class Meta:
         verbose_name = _("partnership page")
         verbose_name_plural = _("partnership pages")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add what stands beside the story: the network's map, and the section's own pages."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(network_overview(request))
+        chrome = request_chromes(request)[get_language()]
+        context["section_pages"] = [
+            link for link in chrome.pages.values()
+            if link.path.startswith(self.path) and len(link.path) == len(self.path) + self.steplen
+        ]
+        return context
 
     @cached_property
     def network_page(self):
@@ -124,7 +150,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("directory_heading"), FieldPanel("directory_introduction")],
-            heading=_("Directory of members"),
+            heading=_("Directory of participants"),
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("directory_introduction")]
@@ -147,7 +173,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
         districts, partners = cached_with_content(
             request,
             f"directory:{self.pk}",
-            lambda: (list(District.objects.members().in_language()), list(District.objects.partners().in_language())),
+            lambda: (list(District.objects.members().in_language()), by_role(District.objects.partners().in_language())),
         )
         return self.render_directory(request, districts, partners)
 
@@ -160,7 +186,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "filters": filters,
                 "districts": shown,
-                "network_map": network_map(shown, filters, self.url),
+                "network_map": network_map(shown, filters, self.url, [(p, self.district_url(p)) for p in partners]),
                 "district_count": len(districts),
                 "partners": [(partner, self.district_url(partner)) for partner in partners],
             },
@@ -171,20 +197,22 @@ class NetworkPage(RoutablePageMixin, BasePage):
         """One district's page, in the visitor's language (its Danish text where no translation exists)."""
 
         def build():
-            district = next((district for district in District.objects.filter(slug=slug).in_language()), None)
+            districts = District.objects.in_language()
+            district = next((district for district in districts if district.slug == slug), None)
             if district is None:
-                return None, []
+                return None, [], []
             workshops_page = self.workshops_page
             workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
-            return district, [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops]
+            workshops = [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops]
+            return district, workshops, district.nearest(districts)
 
-        district, workshops = cached_with_content(request, f"district:{self.pk}:{slug}", build)
+        district, workshops, neighbours = cached_with_content(request, f"district:{self.pk}:{slug}", build)
         if district is None:
             raise Http404
-        return self.render_district(request, district, workshops)
+        return self.render_district(request, district, workshops, neighbours)
 
-    def render_district(self, request, district: District, workshops: list):
-        """One district's page: ``workshops`` are (workshop, address) pairs."""
+    def render_district(self, request, district: District, workshops: list, neighbours: list[District] = ()):
+        """One district's page: ``workshops`` are (workshop, address) pairs, ``neighbours`` the nearest districts."""
         url = self.district_url(district)
         return self.render(
             request,
@@ -192,6 +220,8 @@ class NetworkPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "district": district,
                 "workshops": workshops,
+                "district_map": district_map(district, self.url),
+                "neighbours": [(neighbour, self.district_url(neighbour)) for neighbour in neighbours],
                 "alternates": page_alternates(request, self, route=f"{district.slug}/"),
                 "extra_breadcrumbs": [Link(district.name, url, "")],
                 "canonical_path": url,
@@ -236,6 +266,10 @@ class WorkshopsPage(RoutablePageMixin, BasePage):
     def workshops(self, request):
         """Upcoming workshops first, then past ones by year, then undated ones; filtered by topic and district."""
         filters = WorkshopFilters.from_query(request.GET, cached_with_content(request, "workshop-filters", filter_choices))
+        return self.render_listing(request, filters)
+
+    def render_listing(self, request, filters: WorkshopFilters):
+        """The listing as the filters choose it, on the page the request asks for."""
         page_of_workshops, sections = listing(filters, request.GET.get("page"))
         return self.render(
             request,

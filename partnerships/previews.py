@@ -1,4 +1,5 @@
-"""Previews of data as the pages that show it: a district as its page and on the network's map, a workshop as its page.
+"""Previews of data as the pages that show it: a district as its page and on the network's map, a workshop as its page,
+a topic as the workshops it filters.
 
 The object previewed is the editor's unsaved version; everything around it is
 what visitors see now. Nothing here reads or fills the content cache, so a
@@ -9,12 +10,12 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from districts.models import District, Role
+from districts.models import District, by_role
 from navigation.previews import frameable
-from workshops.models import Workshop, reading_order
+from workshops.models import Topic, Workshop, reading_order
 
 from .models import NetworkPage, WorkshopsPage
-from .workshop_listing import attach_localized_relations
+from .workshop_listing import WorkshopFilters, attach_localized_relations, filter_choices
 
 
 def _page_for(model, obj):
@@ -48,7 +49,7 @@ def district_page(request, district: District):
         workshops_page = network_page.workshops_page
         workshops = reading_order(Workshop.objects.with_district(district.translation_key).in_language())
         pairs = [(w, workshops_page.workshop_url(w) if workshops_page else None) for w in workshops]
-        return network_page.render_district(request, district, pairs)
+        return network_page.render_district(request, district, pairs, district.nearest(District.objects.in_language()))
 
     return _rendered(district, draw)
 
@@ -65,8 +66,8 @@ def district_on_map(request, district: District):
             return sorted([*others, district], key=lambda d: d.name.casefold())
 
         members, partners = District.objects.members().in_language(), District.objects.partners().in_language()
-        if district.role == Role.PARTNER:
-            partners = with_draft(partners)
+        if district.is_partner:
+            partners = by_role(with_draft(partners))
         else:
             members = with_draft(members)
         return network_page.render_directory(request, list(members), list(partners))
@@ -86,3 +87,19 @@ def workshop_page(request, workshop: Workshop):
         return workshops_page.render_workshop(request, workshop, network_page.url if network_page else None)
 
     return _rendered(workshop, draw)
+
+
+def topic_listing(request, topic: Topic):
+    """The workshops page filtered by the topic, this version of it in place of the published one."""
+    workshops_page = _page_for(WorkshopsPage, topic)
+    if workshops_page is None:
+        return _no_page(WorkshopsPage)
+
+    def draw():
+        topics, districts, discussed = filter_choices()
+        topics = [*(t for t in topics if t.translation_key != topic.translation_key), topic]
+        # The previewed topic is offered even before a published workshop discusses it.
+        filters = WorkshopFilters.from_query({"topic": topic.slug}, (topics, districts, discussed | {topic.translation_key}))
+        return workshops_page.render_listing(request, filters)
+
+    return _rendered(topic, draw)

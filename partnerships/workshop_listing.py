@@ -31,11 +31,12 @@ class WorkshopFilters:
     def from_query(cls, query, choices=None) -> "WorkshopFilters":
         """Read ``topic`` and ``district``; an unknown value is kept, and explained, not dropped.
 
-        ``choices`` are ``filter_choices()``, where the caller has them already.
+        ``choices`` are ``filter_choices()``, where the caller has them already. Only topics and
+        districts that a published workshop names are offered, so every choice has results.
         """
         topic = query.get("topic", "").strip()[:120]
         district = query.get("district", "").strip()[:120]
-        topics, districts = choices or filter_choices()
+        topics, districts, discussed = choices or filter_choices()
         topic_key = next((t.translation_key for t in topics if t.slug == topic), None)
         district_key = next((d.translation_key for d in districts if d.slug == district), None)
         problems = []
@@ -46,7 +47,9 @@ class WorkshopFilters:
         return cls(
             topic=topic,
             district=district,
-            topic_choices=tuple((t.slug, t.name) for t in sorted(topics, key=lambda t: t.sort_order)),
+            topic_choices=tuple(
+                (t.slug, t.name) for t in sorted(topics, key=lambda t: t.sort_order) if t.translation_key in discussed
+            ),
             district_choices=tuple((d.slug, d.name) for d in districts),
             problems=tuple(problems),
             topic_key=topic_key,
@@ -61,13 +64,14 @@ class WorkshopFilters:
 
     @property
     def form_fields(self) -> list[dict]:
-        """The selects of the filter form."""
-        return [
+        """The selects of the filter form: each left out while it has nothing to offer (no workshop names a district)."""
+        fields = [
             {"id": "filter-topic", "name": "topic", "label": _("Topic"), "all": _("All topics"),
              "choices": self.topic_choices, "selected": self.topic},
             {"id": "filter-district", "name": "district", "label": _("District"), "all": _("All districts"),
              "choices": self.district_choices, "selected": self.district},
         ]
+        return [field for field in fields if field["choices"]]
 
     def apply(self, workshops):
         """Narrow a workshop queryset to the choice; an unknown value matches nothing."""
@@ -78,9 +82,15 @@ class WorkshopFilters:
         return workshops
 
 
-def filter_choices() -> tuple[list[Topic], list[District]]:
-    """The topics, and the districts that have workshops, in the visitor's language."""
-    return Topic.objects.in_language(), District.objects.filter(workshops__live=True).distinct().in_language()
+def filter_choices() -> tuple[list[Topic], list[District], set]:
+    """Every topic, the districts that took part in a published workshop, and the keys of the topics one discussed.
+
+    Workshops point at the source-language topics and districts, so these are
+    found by translation key and then read in the visitor's language.
+    """
+    discussed = set(Topic.objects.filter(workshops__live=True).values_list("translation_key", flat=True))
+    taking_part = District.objects.filter(workshops__live=True).values("translation_key")
+    return Topic.objects.in_language(), District.objects.filter(translation_key__in=taking_part).in_language(), discussed
 
 
 @dataclass

@@ -11,6 +11,7 @@ class SeedingConfig(AppConfig):
     def ready(self):
         from sciencecity import registry
 
+        from .checklist import legal_pages_not_reviewed
         from .site_content import load_foundations, load_furniture
         from .tools import sync_untranslated
 
@@ -20,3 +21,4 @@ class SeedingConfig(AppConfig):
         # Once every loader has translated what the seed has text for: aliases for the rest, before the roles
         # grant translators their language's tree.
         registry.register_content(sync_untranslated, order=35)
+        registry.register_checklist(legal_pages_not_reviewed)

@@ -1,22 +1,33 @@
 """Tools for the content modules that ``load_site_content`` runs.
 
 Content is written once, in each language of ``SEED_LANGUAGES`` side by side
-(``Translated``); the version in the default language is created as real pages
-or snippets, and the others through wagtail-localize, as a translator's work
-would be, so every translation stays in step with the source through the same
-machinery editors use. A configured language the seed has no text for gets no
-translations here: wagtail-localize's synchronisation gives it aliases
-(``sync_untranslated``). Everything here creates only what is missing and
-never changes what exists.
+(``Translated``, ``values.py``); the version in the default language is created
+as real pages or snippets, and the others through wagtail-localize, as a
+translator's work would be, so every translation stays in step with the source
+through the same machinery editors use. A configured language the seed has no
+text for gets no translations here: wagtail-localize's synchronisation gives it
+aliases (``sync_untranslated``).
+
+Everything here creates what is missing. What exists changes only where it
+still reads exactly as an earlier seed wrote it and this seed words it
+differently (``Translated.earlier``, ``Revised``): the object then gets this
+seed's version, through a new published revision, and its translations follow
+through wagtail-localize. An editor's or translator's own wording, a CSV
+import's data, and a draft waiting to be published are never replaced.
+
+Each ``ensure_*`` returns the object and what it did: "created", "updated" or ""; ``outcome_line``
+words that for ``load_site_content``, which reports a loader's lines as what it created unless they
+start with "updated".
 """
 
-import uuid
+import json
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -25,50 +36,32 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-from wagtail_localize.synctree import synchronize_tree
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.synctree import synchronize_tree
 
-# Stable identities for seeded content: the same key always gives the same
-# translation_key, so a second run finds what the first one made.
-SEED_NAMESPACE = uuid.UUID("5c1e4c3e-7d0b-4c0f-9a57-7e3c5d1f2b11")
+from .values import (  # noqa: F401 - the content modules take everything from here
+    SEED_LANGUAGES,
+    Block,
+    Child,
+    PageRef,
+    Revised,
+    SnippetRef,
+    Translated,
+    in_language,
+    revised,
+    seed_key,
+    written_in,
+)
 
-
-def seed_key(name: str) -> uuid.UUID:
-    """The stable UUID for a named piece of seeded content."""
-    return uuid.uuid5(SEED_NAMESPACE, name)
-
-
-# The languages the seeded content is written in, in the order ``Translated`` takes them: the source first.
-SEED_LANGUAGES = ("da", "sv", "en")
-
-
-class Translated:
-    """A value written in the seed's languages, given in the order of ``SEED_LANGUAGES``."""
-
-    def __init__(self, *texts: Any):
-        self.texts = dict(zip(SEED_LANGUAGES, texts, strict=False))
-
-    def __getitem__(self, language: str) -> Any:
-        return self.texts[language]
-
-    def __repr__(self) -> str:
-        return f"Translated({self.texts!r})"
+CREATED, UPDATED = "created", "updated"
 
 
-def written_in(value: Any, language: str) -> bool:
-    """Whether every ``Translated`` part of seeded content has text in ``language``."""
-    if isinstance(value, Translated):
-        return language in value.texts and written_in(value.texts[language], language)
-    if isinstance(value, Child):
-        return written_in(value.fields, language)
-    if isinstance(value, Block):
-        return written_in(value.value, language)
-    if isinstance(value, dict):
-        return all(written_in(item, language) for item in value.values())
-    if isinstance(value, list):
-        return all(written_in(item, language) for item in value)
-    return True
+def outcome_line(outcome: str, what: str) -> list[str]:
+    """The line ``load_site_content`` prints for what an ``ensure_*`` did to ``what`` (none if nothing)."""
+    if outcome == UPDATED:
+        return [f"updated {what} to the seed's current wording"]
+    return [what] if outcome else []
 
 
 def seeded_target_locales() -> list[Locale]:
@@ -76,60 +69,6 @@ def seeded_target_locales() -> list[Locale]:
     codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
     return [locales[code] for code in codes if code in locales]
-
-
-@dataclass(frozen=True)
-class PageRef:
-    """A link in seeded content to another seeded page, by its key; it resolves to the Danish page."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class Child:
-    """An inline child object (a ParentalKey row) in seeded content, with a stable translation key."""
-
-    model: type
-    key: str
-    fields: dict
-
-
-@dataclass(frozen=True)
-class Block:
-    """A StreamField block in seeded content; its value may contain ``Translated`` parts."""
-
-    type: str
-    value: Any
-
-
-def in_language(value: Any, language: str, key: str = "") -> Any:
-    """Pick one language out of seeded content; blocks get stable ids derived from ``key``."""
-    if isinstance(value, Translated):
-        return in_language(value[language], language, key)
-    if isinstance(value, Child):
-        # Translations match child rows by translation key, so both languages' versions share one.
-        return value.model(translation_key=seed_key(value.key), **in_language(value.fields, language, value.key))
-    if isinstance(value, PageRef):
-        # Page choosers keep pointing at the source page in a translation;
-        # templates show its version in the visitor's language (``.localized``).
-        return Page.objects.get(translation_key=seed_key(value.key), locale__language_code=settings.LANGUAGE_CODE).pk
-    if isinstance(value, dict):
-        return {name: in_language(item, language, f"{key}.{name}") for name, item in value.items()}
-    if isinstance(value, list):
-        items = []
-        for index, item in enumerate(value):
-            if isinstance(item, Block):
-                items.append(
-                    {
-                        "type": item.type,
-                        "value": in_language(item.value, language, f"{key}.{index}"),
-                        "id": str(uuid.uuid5(SEED_NAMESPACE, f"{key}.{index}")),
-                    }
-                )
-            else:
-                items.append(in_language(item, language, f"{key}.{index}"))
-        return items
-    return value
 
 
 def ensure_locales(*language_codes: str) -> dict[str, Locale]:
@@ -160,47 +99,92 @@ def sync_untranslated() -> list[str]:
 
 def ensure_page(
     parent: Page, model: type[Page], key: str, fields: dict[str, Any], locale: Locale, before: Page | None = None
-) -> tuple[Page, bool]:
-    """Create and publish the page ``key`` under ``parent`` (or just before ``before``) unless it exists in any state."""
+) -> tuple[Page, str]:
+    """Create and publish the page ``key`` under ``parent`` (or just before ``before``), or bring it up to date."""
     translation_key = seed_key(key)
     existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
     if existing is not None:
-        return existing, False
+        return existing, refresh(existing, key, fields)
     page = model(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key))
     if before is not None:
         before.add_sibling(pos="left", instance=page)
     else:
         parent.add_child(instance=page)
     page.save_revision().publish()
-    return page, True
+    return page, CREATED
 
 
-def ensure_snippet(model, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
-    """Create and publish the translatable object ``key`` in ``locale`` unless it exists (in any state)."""
+def ensure_snippet(model, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, str]:
+    """Create and publish the translatable object ``key`` in ``locale``, or bring it up to date."""
     translation_key = seed_key(key)
     existing = model.objects.filter(translation_key=translation_key, locale=locale).first()
     if existing is not None:
-        return existing, False
+        return existing, refresh(existing, key, fields)
     obj = model.objects.create(translation_key=translation_key, locale=locale, **in_language(fields, locale.language_code, key))
     if isinstance(obj, DraftStateMixin):
         # Published as an editor's first version would be, so its history starts with the seed.
         obj.save_revision().publish()
-    return obj, True
+    return obj, CREATED
 
 
-def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, bool]:
-    """Translate ``source`` into ``locale`` through wagtail-localize, unless a real translation exists.
+def refresh(obj, key: str, fields: dict[str, Any]) -> str:
+    """Give a source object this seed's value of each field that still holds an earlier seed's; "updated" if any."""
+    if not revised(fields) or getattr(obj, "has_unpublished_changes", False):
+        # Publishing over a waiting draft would throw the editor's draft away.
+        return ""
+    language = obj.locale.language_code
+    current = in_language(fields, language, key)
+    earlier = in_language(fields, language, key, earlier=True)
+    now_seeded, earlier_seeded = type(obj)(**current), type(obj)(**earlier)
+    stale = [
+        name
+        for name, value in fields.items()
+        if revised(value)
+        and _comparable(obj, name) == _comparable(earlier_seeded, name) != _comparable(now_seeded, name)
+    ]
+    if not stale:
+        return ""
+    for name in stale:
+        setattr(obj, name, current[name])
+    if isinstance(obj, DraftStateMixin):
+        obj.save_revision().publish()
+    else:
+        obj.save()
+    return UPDATED
+
+
+def _comparable(instance, name: str) -> Any:
+    """A field's value in a form that compares equal however it was stored: blocks in full, relations by key."""
+    field = instance._meta.get_field(name)
+    value = getattr(instance, name)
+    if isinstance(field, StreamField):
+        return [
+            (child.block_type, str(child.id), json.dumps(child.block.get_prep_value(child.value), cls=DjangoJSONEncoder, sort_keys=True))
+            for child in value
+        ]
+    if field.many_to_many:
+        return sorted(item.pk for item in value.all())
+    return field.get_prep_value(value)
+
+
+def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, Any], locale: Locale) -> tuple[Any, str]:
+    """Translate ``source`` into ``locale`` through wagtail-localize, or bring the seeded translation up to date.
 
     The translated text of every segment is taken from the same seeded ``fields``
     in the target language, matched to the source's segments by their position,
-    so rich text, links and stream blocks line up exactly as in the editor.
+    so rich text, links and stream blocks line up exactly as in the editor. An
+    existing translation is redone only while every segment of it still reads
+    as this seed or an earlier one wrote it, and it differs from this seed's.
     """
     existing = source.get_translation_or_none(locale)
     if existing is not None and not getattr(existing, "alias_of_id", None):
-        return existing, False
+        if not revised(fields) or not _translation_is_stale(existing, key, fields, locale):
+            return existing, ""
+    else:
+        existing = None
     if not written_in(fields, locale.language_code):
         # The seed has no text in this language: translators write it, and till then an alias stands in.
-        return None, False
+        return None, ""
 
     target_values = in_language(fields, locale.language_code, key)
     source_values = in_language(fields, source.locale.language_code, key)
@@ -208,10 +192,11 @@ def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, An
     if not _matches_seed(source, segment_text):
         # An editor changed the Danish version before it was translated: the
         # seeded translation no longer fits, so translators take it from here.
-        return None, False
+        return None, ""
 
     with transaction.atomic():
-        translation_source, _created = TranslationSource.get_or_create_from_instance(source)
+        # Updated, not only fetched: an earlier source may be what wagtail-localize last read.
+        translation_source, _created = TranslationSource.update_or_create_from_instance(source)
         translation, _created = Translation.objects.get_or_create(
             source=translation_source, target_locale=locale, defaults={"enabled": True}
         )
@@ -231,7 +216,31 @@ def ensure_translation(source: TranslatableMixin, key: str, fields: dict[str, An
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
         translation.save_target(publish=True)
-    return source.get_translation(locale), True
+    return source.get_translation(locale), UPDATED if existing is not None else CREATED
+
+
+def _translation_is_stale(target, key: str, fields: dict[str, Any], locale: Locale) -> bool:
+    """Whether a translation reads, segment by segment, as this seed or an earlier one wrote it, and not all as this one.
+
+    A translation also counts as stale when its source has changed since (it
+    was just brought up to date), so the synchronised fields follow.
+    """
+    if getattr(target, "has_unpublished_changes", False):
+        return False
+    language = locale.language_code
+    model = type(target)
+    now = _strings_by_path(model(**in_language(fields, language, key)))
+    before = _strings_by_path(model(**in_language(fields, language, key, earlier=True)))
+    found = _strings_by_path(target)
+    if any(found.get(path) not in (now.get(path), before.get(path)) for path in set(found) | set(now) | set(before)):
+        return False
+    return found != now or _source_is_newer(target)
+
+
+def _source_is_newer(target) -> bool:
+    """Whether the target's source was published after the target was last translated."""
+    source = target.get_translation(Locale.get_default())
+    return bool(source.last_published_at and target.last_published_at and source.last_published_at > target.last_published_at)
 
 
 def _matches_seed(source, segment_text: dict[tuple[str, str], str]) -> bool:

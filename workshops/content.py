@@ -1,18 +1,30 @@
 """The workshops' seed: the four questions the organisation's page names, and the two peer sessions.
 
-The page gives no dates, so none are invented: both sessions are undated. It
-says neither which districts took part in the sessions nor which of the
-questions each discussed, so no session is linked to a district or a topic.
-The page shows a graphic recording of each session, but its drawing is not
-in the seed: each session gets a recording without a drawing, which shows
-only its title (and a description, once editors write one) until editors add
-the drawing and its alternative text.
+The page gives no dates, so none are invented: both sessions are undated,
+and shown as what they are, past sessions of the network. It does not say
+which districts took part, so no session names a district. Each session is
+linked to the one question its own title names ("Investing in Startups":
+startups; "Inclusive Innovation": social inclusion), so the topic's filter
+and search lead to it; nothing more is claimed of them. The page shows a
+graphic recording of each session, but its drawing is not in the seed: each
+session gets a recording without a drawing, which the site does not show
+(and the launch checklist asks for) until editors add the drawing and its
+alternative text. The summaries promise no drawing.
 """
 
 from django.conf import settings
 from wagtail.models import Locale
 
-from seeding.tools import Child, Translated, ensure_snippet, ensure_translation, seeded_target_locales
+from seeding.tools import (
+    Child,
+    Revised,
+    SnippetRef,
+    Translated,
+    ensure_snippet,
+    ensure_translation,
+    outcome_line,
+    seeded_target_locales,
+)
 
 from .models import GraphicRecording, Kind, Topic, Workshop
 
@@ -22,7 +34,8 @@ TOPICS = {
         "question": Translated(
             "Hvordan styrker man arbejdet med startups?",
             "Hur stärker man arbetet med startups?",
-            "How do you strengthen the work with startups?",
+            "How can you strengthen your work with startups?",
+            earlier={"en": "How do you strengthen the work with startups?"},
         ),
         "sort_order": 1,
     },
@@ -39,8 +52,9 @@ TOPICS = {
         "name": Translated("Talent", "Talang", "Talent"),
         "question": Translated(
             "Hvordan tiltrækker og fastholder man talent?",
-            "Hur attraherar och behåller man talang?",
+            "Hur lockar och behåller man talanger?",
             "How do you attract and retain talent?",
+            earlier={"sv": "Hur attraherar och behåller man talang?"},
         ),
         "sort_order": 3,
     },
@@ -55,32 +69,49 @@ TOPICS = {
     },
 }
 
-# slug: (title, its summary in each of the seed's languages: Danish, Swedish, English)
+# slug: (title, the topic its title names, its summary in each of the seed's languages: Danish, Swedish, English)
 PEER_SESSIONS = {
     "inclusive-innovation": (
         "Inclusive Innovation",
-        "En GIID Network Peer Session om inkluderende innovation, med en grafisk opsamling.",
-        "En GIID Network Peer Session om inkluderande innovation, med en grafisk sammanfattning.",
-        "A GIID Network Peer Session on inclusive innovation, with a graphic recording.",
+        "social-inclusion",
+        Translated(
+            "En GIID Network Peer Session om inkluderende innovation.",
+            "En GIID Network Peer Session om inkluderande innovation.",
+            "A GIID Network Peer Session on inclusive innovation.",
+            earlier={
+                "da": "En GIID Network Peer Session om inkluderende innovation, med en grafisk opsamling.",
+                "sv": "En GIID Network Peer Session om inkluderande innovation, med en grafisk sammanfattning.",
+                "en": "A GIID Network Peer Session on inclusive innovation, with a graphic recording.",
+            },
+        ),
     ),
     "investing-in-startups": (
         "Investing in Startups",
-        "En GIID Network Peer Session om at investere i startups, med en grafisk opsamling.",
-        "En GIID Network Peer Session om att investera i startups, med en grafisk sammanfattning.",
-        "A GIID Network Peer Session on investing in startups, with a graphic recording.",
+        "startups",
+        Translated(
+            "En GIID Network Peer Session om at investere i startups.",
+            "En GIID Network Peer Session om att investera i startups.",
+            "A GIID Network Peer Session on investing in startups.",
+            earlier={
+                "da": "En GIID Network Peer Session om at investere i startups, med en grafisk opsamling.",
+                "sv": "En GIID Network Peer Session om att investera i startups, med en grafisk sammanfattning.",
+                "en": "A GIID Network Peer Session on investing in startups, with a graphic recording.",
+            },
+        ),
     ),
 }
 
 
 def workshop_fields(slug: str) -> dict:
     """A peer session's seeded fields, with its graphic recording still without a drawing."""
-    title, *summaries = PEER_SESSIONS[slug]
+    title, topic, summary = PEER_SESSIONS[slug]
     return {
         "title": title,
         "title_language": "en",
         "slug": slug,
         "kind": Kind.PEER_SESSION,
-        "summary": Translated(*summaries),
+        "summary": summary,
+        "topics": Revised([SnippetRef(Topic, f"topic:{topic}")], earlier=[]),
         "recordings": [
             Child(GraphicRecording, f"workshop:{slug}:recording", {"image": None, "alt_text": "", "description": ""})
         ],
@@ -95,22 +126,18 @@ def load() -> list[str]:
     topics = {}
     for slug, fields in TOPICS.items():
         key = f"topic:{slug}"
-        topics[slug], new = ensure_snippet(Topic, key, {**fields, "slug": slug}, danish)
-        if new:
-            created.append(f"the topic {topics[slug].name!r}")
+        topics[slug], outcome = ensure_snippet(Topic, key, {**fields, "slug": slug}, danish)
+        created += outcome_line(outcome, f"the topic {topics[slug].name!r}")
         for locale in seeded_target_locales():
-            _translation, new = ensure_translation(topics[slug], key, {**fields, "slug": slug}, locale)
-            if new:
-                created.append(f"the {locale.language_code} version of the topic {topics[slug].name!r}")
+            _translation, outcome = ensure_translation(topics[slug], key, {**fields, "slug": slug}, locale)
+            created += outcome_line(outcome, f"the {locale.language_code} version of the topic {topics[slug].name!r}")
 
     for slug in PEER_SESSIONS:
         key = f"workshop:{slug}"
         fields = workshop_fields(slug)
-        workshop, new = ensure_snippet(Workshop, key, fields, danish)
-        if new:
-            created.append(f"the peer session {workshop.title!r}")
+        workshop, outcome = ensure_snippet(Workshop, key, fields, danish)
+        created += outcome_line(outcome, f"the peer session {workshop.title!r}")
         for locale in seeded_target_locales():
-            _translation, new = ensure_translation(workshop, key, fields, locale)
-            if new:
-                created.append(f"the {locale.language_code} version of the peer session {workshop.title!r}")
+            _translation, outcome = ensure_translation(workshop, key, fields, locale)
+            created += outcome_line(outcome, f"the {locale.language_code} version of the peer session {workshop.title!r}")
     return created

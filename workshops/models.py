@@ -55,9 +55,11 @@ class Topic(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("question"),
-        index.SearchField("name"),
+        index.SearchField("name", boost=2),
+        index.SearchField("words_in_every_language"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
+        index.FilterField("translation_key"),
     ]
     panels = [
         FieldPanel("question"),
@@ -74,6 +76,19 @@ class Topic(EditorialMixin, TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+    def words_in_every_language(self) -> str:
+        """The name and question of every published version, so a search in any language finds the topic by any of them.
+
+        "Inklusion" is the Danish and the Swedish word, the Swedish topic says
+        "inkludering"; a Swedish visitor searching the one still finds the other.
+        """
+        return topic_words(Topic.objects.filter(translation_key=self.translation_key))
+
+
+def topic_words(topics) -> str:
+    """The names and questions of the published versions among ``topics``, for the search index."""
+    return " ".join(f"{topic.name} {topic.question}" for topic in topics.filter(live=True).order_by("locale_id"))
 
 
 class Kind(models.TextChoices):
@@ -206,6 +221,7 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
         index.SearchField("title", boost=3),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("words_of_its_topics"),
         index.FilterField("locale_id"),
         index.FilterField("kind"),
         index.FilterField("live"),
@@ -228,8 +244,9 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
         FieldPanel("body"),
         FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
         FieldPanel("districts", widget=SearchableCheckboxSelectMultiple),
-        InlinePanel("recordings", label=_("Graphic recordings")),
-        InlinePanel("links", label=_("Resources")),
+        # The label names one item: Wagtail writes "Add {label}" on the button and "{label} 1" over each.
+        InlinePanel("recordings", heading=_("Graphic recordings"), label=_("graphic recording")),
+        InlinePanel("links", heading=_("Resources"), label=_("resource")),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -248,6 +265,12 @@ class Workshop(EditorialMixin, TranslatableMixin, index.Indexed, ClusterableMode
             raise ValidationError({"starts_at": _("Give the start too, or leave both empty.")})
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    def words_of_its_topics(self) -> str:
+        """Its topics' short names in every language ("Social inklusion", "Social inkludering"): a session is found
+        by what it was about, in any of the site's languages."""
+        keys = [topic.translation_key for topic in self.topics.all()]
+        return " ".join(Topic.objects.filter(translation_key__in=keys, live=True).values_list("name", flat=True))
 
     @property
     def is_dated(self) -> bool:
@@ -272,7 +295,7 @@ class GraphicRecording(TranslatableMixin, Orderable):
     """A drawing that sums up a session, with alt text and a longer description, both translatable."""
 
     workshop = ParentalKey(Workshop, related_name="recordings", on_delete=models.CASCADE)
-    # Empty until editors have the drawing: visitors then see the title and description, never a stand-in image.
+    # Empty until editors have the drawing: visitors then see no recording at all, never a stand-in image.
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -280,7 +303,7 @@ class GraphicRecording(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Leave empty until you have the drawing; the page then shows the title and description only."),
+        help_text=_("Leave empty until you have the drawing: the site shows the recording only with it, and the launch checklist asks for it till then."),
     )
     alt_text = models.CharField(
         _("alternative text"), max_length=300, blank=True, help_text=_("What the drawing shows, in one or two sentences.")
@@ -297,10 +320,15 @@ class GraphicRecording(TranslatableMixin, Orderable):
         verbose_name_plural = _("graphic recordings")
 
     def clean(self):
-        """A drawing needs its alternative text."""
+        """A drawing needs its alternative text and its text version."""
         super().clean()
+        errors = {}
         if self.image_id and not self.alt_text.strip():
-            raise ValidationError({"alt_text": _("Describe the drawing for those who cannot see it.")})
+            errors["alt_text"] = _("Describe the drawing for those who cannot see it.")
+        if self.image_id and not self.description.strip():
+            errors["description"] = _("Write out what the drawing says, for those who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ResourceLink(TranslatableMixin, Orderable):

@@ -6,11 +6,14 @@ from sciencecity import registry
 
 
 class Command(BaseCommand):
-    help = "Create the site's content where missing; safe to run again, it never overwrites editors' changes."
+    help = (
+        "Create the site's content where missing, and correct what still reads as an earlier seed wrote it; "
+        "safe to run again, it never overwrites editors' changes."
+    )
 
     def handle(self, *args, **options):
-        # Each app registers its loaders in its ready(); each creates only what is missing.
+        # Each app registers its loaders in its ready(); each names what it created, or says what it "updated".
         for _order, loader in sorted(registry.content_loaders, key=lambda entry: entry[0]):
             for line in loader():
-                self.stdout.write(f"  created {line}")
+                self.stdout.write(f"  {line}" if line.startswith("updated ") else f"  created {line}")
         self.stdout.write(self.style.SUCCESS("Site content is in place."))
