@@ -11,6 +11,8 @@ class EdgeConfig(AppConfig):
     def ready(self):
         from sciencecity import registry
 
+        from . import queue
         from .purge import purge_after_commit
 
         registry.register_change_listener(purge_after_commit)
+        registry.register_health_check("purge_queue", queue.health)

@@ -8,6 +8,12 @@ moved or deleted goes too), and the old addresses of the pages the change
 took away. The task runs on its own backend (``TASKS["purge"]``): at once on
 a developer's machine, in a worker process in production. A failed purge is
 logged and queued again after ``RETRY_SECONDS``; it never fails the editor's save.
+
+Privacy does not wait for the worker: the addresses of pages that left the
+public site (made private, unpublished, moved or deleted), in every language
+and under every alias, are also purged by the editor's process as soon as the
+change commits, each cache given ``AT_ONCE_TIMEOUT`` seconds; the queued task
+is the backstop when that fails.
 """
 
 import datetime
@@ -16,18 +22,23 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Q
 from django.test import RequestFactory
 from django.utils import timezone
 from django_tasks import task
+from wagtail.contrib.frontend_cache.backends import CloudfrontBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, Site
 
 from sciencecity.upstream.frontend_cache_purge import PurgeFailed, purge
+from sciencecity.visibility import public_pages
 
 logger = logging.getLogger(__name__)
 
 PURGED_KEY = "frontend-cache:purged-addresses"
 RETRY_SECONDS = 60
+# Seconds each cache has to answer the purge of a page that left the public site, in the editor's request.
+AT_ONCE_TIMEOUT = 2
 
 
 def page_addresses(page, request=None) -> list[str]:
@@ -43,14 +54,13 @@ def page_addresses(page, request=None) -> list[str]:
 
 
 def public_addresses() -> list[str]:
-    """Every address a visitor can read now: each live, public page and route in every language."""
+    """Every address a visitor can read now: each public page (``visibility.public_pages``) and route in every language."""
     addresses = []
     for site in Site.objects.all():
         request = RequestFactory().get("/", HTTP_HOST=site.hostname, SERVER_PORT=site.port)
-        for root in Page.objects.filter(translation_key=site.root_page.translation_key):
-            pages = Page.objects.descendant_of(root, inclusive=True).live().public().filter(alias_of__isnull=True)
-            for page in pages.specific():
-                addresses.extend(page_addresses(page, request))
+        # Aliases too: each is a public page at an address of its own, showing its original's text.
+        for page in public_pages(site).specific():
+            addresses.extend(page_addresses(page, request))
     return addresses
 
 
@@ -83,6 +93,29 @@ def retry(addresses: list[str]) -> None:
         logger.error("The purge queue runs tasks at once and cannot try again later; purge by hand with purge_frontend_caches.")
 
 
+def purge_at_once(addresses: list[str]) -> None:
+    """Purge ``addresses`` from every cache now, each given AT_ONCE_TIMEOUT seconds; a failure is left to the queue.
+
+    CloudFront is left to the queue: its client's calls cannot be bounded here.
+    """
+    for name, backend in get_backends().items():
+        if isinstance(backend, CloudfrontBackend):
+            continue
+        try:
+            purge(backend, addresses, timeout=AT_ONCE_TIMEOUT)
+        except PurgeFailed as error:
+            logger.warning("Purging the frontend cache %r at once failed; the queued purge will: %s", name, error)
+
+
+def with_versions_and_aliases(pages) -> list:
+    """The pages, their versions in every language and every alias of any of them: all show the same text."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return []
+    related = Page.objects.filter(Q(translation_key__in=keys) | Q(alias_of__translation_key__in=keys))
+    return [*pages, *related.exclude(pk__in=[page.pk for page in pages]).specific()]
+
+
 class _PendingPurge:
     """The purge one transaction will queue when it commits, with the addresses its changes took away."""
 
@@ -92,14 +125,20 @@ class _PendingPurge:
 
     def __call__(self):
         self.queued = True
+        queue = purge_frontend_caches.get_backend()
+        if self.removed and queue.supports_defer:  # a worker runs the queue: do not wait for it
+            purge_at_once(sorted(self.removed))
         purge_frontend_caches.enqueue(sorted(self.removed))
 
 
 def purge_after_commit(removed_pages=()) -> None:
-    """Queue one purge for when the current transaction commits (at once outside one), the removed pages' old addresses included."""
+    """Queue one purge for when the current transaction commits (at once outside one), the removed pages' old addresses included.
+
+    The removed pages' addresses (in every language, aliases' too) are also purged at once after the commit.
+    """
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    removed = [address for page in removed_pages for address in page_addresses(page)]
+    removed = [address for page in with_versions_and_aliases(removed_pages) for address in page_addresses(page)]
     pending = next((callback for _ids, callback, _robust in connection.run_on_commit
                     if isinstance(callback, _PendingPurge) and not callback.queued), None)
     if pending is None:

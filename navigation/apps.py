@@ -13,8 +13,6 @@ class NavigationConfig(AppConfig):
 
         from sciencecity.models import FooterText
 
-        from .chrome import forget_chrome_now_and_after_commit
         from .previews import footer_on_home_page
 
-        registry.register_change_listener(forget_chrome_now_and_after_commit)
         registry.register_preview(FooterText, "", _("Home page"), footer_on_home_page)

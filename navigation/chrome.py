@@ -1,7 +1,10 @@
 """The parts of every page that come from the database: menu, page titles for breadcrumbs, footer.
 
 They are computed once per site and language and kept in the shared cache
-until content changes: every change forgets them (``signals.py``), and they
+under the content's version (``sciencecity.models.ContentVersion``, one query
+per request): every change gives the content a new version in its own
+transaction, so no process reads an entry built before it, even when the cache
+was unreachable at the time of the change or a rebuild raced it. They also
 expire by themselves when content next changes in time (``registry.next_change``).
 Each build has its own ``generation``, so what is cached on top of it (a
 page's rendered body, ``templatetags/body_tags.py``) is never read after a change.
@@ -16,7 +19,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http.request import split_domain_port
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -24,11 +26,14 @@ from wagtail.models.sites import get_site_for_hostname
 from wagtail.rich_text import expand_db_html
 
 from sciencecity import registry
-from sciencecity.models import Alternate, FooterText, InformationPage, OrganisationSettings
+from sciencecity.models import Alternate, ContentVersion, FooterText, InformationPage, OrganisationSettings
+from sciencecity.visibility import visible
 
 CHROME_TIMEOUT = 24 * 60 * 60
-# Which site answers each host and port (``routing.find_site``); forgotten with the chromes.
-SITES_KEY = "sites"
+# The header shows the logo this many CSS pixels high, at most; the second height is for screens with twice the pixels.
+LOGO_HEIGHTS = (48, 96)
+# Which site answers each host and port (``routing.find_site``), per content version.
+SITES_KEY = "sites:{version}"
 
 
 @dataclass(frozen=True)
@@ -85,8 +90,15 @@ def request_chromes(request) -> dict[str, Chrome]:
     """Every language's chrome for the request's site: one cache look-up per request, built on a miss."""
     chromes = getattr(request, "_sciencecity_chromes", None)
     if chromes is None:
-        chromes = request._sciencecity_chromes = get_chromes(find_site(request))
+        chromes = request._sciencecity_chromes = get_chromes(find_site(request), content_version(request))
     return chromes
+
+
+def content_version(request) -> str:
+    """The content's version for this request: read once, so every cached part of one response agrees."""
+    if not hasattr(request, "_sciencecity_content_version"):
+        request._sciencecity_content_version = ContentVersion.current()
+    return request._sciencecity_content_version
 
 
 def find_site(request) -> Site | None:
@@ -94,7 +106,8 @@ def find_site(request) -> Site | None:
     if not hasattr(request, "_wagtail_site"):
         hostname, _port = split_domain_port(request.get_host())
         address = (hostname, request.get_port())
-        table = cache.get(SITES_KEY) or {}
+        key = SITES_KEY.format(version=content_version(request))
+        table = cache.get(key) or {}
         if address not in table:
             try:
                 site = get_site_for_hostname(*address)
@@ -102,24 +115,25 @@ def find_site(request) -> Site | None:
                 site = None
             # Host names are limited by ALLOWED_HOSTS, so the table stays small.
             table = {**table, address: site}
-            cache.set(SITES_KEY, table, CHROME_TIMEOUT)
+            cache.set(key, table, CHROME_TIMEOUT)
         # Where Wagtail's Site.find_for_request looks first.
         request._wagtail_site = table[address]
     return request._wagtail_site
 
 
-def get_chromes(site: Site | None) -> dict[str, Chrome]:
-    """The cached chrome of ``site`` in every language, built where missing."""
+def get_chromes(site: Site | None, version: str = "") -> dict[str, Chrome]:
+    """The cached chrome of ``site`` in every language for the content's ``version``, built where missing."""
     codes = [code for code, _name in settings.LANGUAGES]
     if site is None:
         return {code: Chrome(language=code, home=None) for code in codes}
-    found = cache.get_many([chrome_key(site.pk, code) for code in codes])
+    keys = {code: chrome_key(site.pk, code, version) for code in codes}
+    found = cache.get_many(list(keys.values()))
     chromes = {}
     for code in codes:
-        chromes[code] = found.get(chrome_key(site.pk, code))
+        chromes[code] = found.get(keys[code])
         if chromes[code] is None or chromes[code].seconds_left() <= 0:
             chromes[code] = build_chrome(site, code)
-            cache.set(chrome_key(site.pk, code), chromes[code], chromes[code].seconds_left() or 1)
+            cache.set(keys[code], chromes[code], chromes[code].seconds_left() or 1)
     return chromes
 
 
@@ -134,22 +148,9 @@ def cached_with_content(request, key: str, build):
     return value
 
 
-def chrome_key(site_id: int, language: str) -> str:
-    """The cache key of one site's chrome in one language."""
-    return f"chrome:{site_id}:{language}"
-
-
-def forget_chrome() -> None:
-    """Drop every cached chrome, for every site and language, and the site table (content changed)."""
-    cache.delete_many([SITES_KEY, *(chrome_key(site_id, code) for site_id in Site.objects.values_list("pk", flat=True)
-                                    for code, _name in settings.LANGUAGES)])
-
-
-def forget_chrome_now_and_after_commit(removed_pages=()) -> None:
-    """Forget the chromes now, for what this transaction reads next, and again after the commit,
-    since until then other processes read and may cache the old rows."""
-    forget_chrome()
-    transaction.on_commit(forget_chrome, robust=True)
+def chrome_key(site_id: int, language: str, version: str) -> str:
+    """The cache key of one site's chrome in one language, for one version of the content."""
+    return f"chrome:{version}:{site_id}:{language}"
 
 
 def page_alternates(request, page, route: str = "") -> list[Alternate]:
@@ -172,16 +173,12 @@ def build_chrome(site: Site, language: str) -> Chrome:
     # menu and footer are then built from the aliases, which the pages themselves mark as untranslated.
     homes = Page.objects.live().filter(translation_key=site.root_page.translation_key, locale__language_code=language)
     home = homes.filter(alias_of__isnull=True).first() or homes.first()
-    if home is None:
+    # Only what visitors may read (``sciencecity/visibility.py``); a private home page leaves the language without one.
+    tree = visible(Page.objects.descendant_of(home, inclusive=True)).order_by("path").specific() if home else []
+    tree = list(tree)
+    if not tree or tree[0].pk != home.pk:
         return Chrome(language=language, home=None)
 
-    tree = (
-        Page.objects.live()
-        .public()
-        .descendant_of(home, inclusive=True)
-        .order_by("path")
-        .specific()
-    )
     # Wagtail keeps the site root paths it looks up on the "request" it is given: one look-up for the tree.
     lookups = SimpleNamespace()
     links: dict[str, Link] = {}
@@ -189,7 +186,6 @@ def build_chrome(site: Site, language: str) -> Chrome:
     by_url: dict[str, tuple[int, int]] = {}
     menu_pages = []
     legal = []
-    tree = list(tree)
     original_languages = dict(
         Page.objects.filter(pk__in={page.alias_of_id for page in tree if page.alias_of_id}).values_list(
             "pk", "locale__language_code"
@@ -217,6 +213,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
             links[top.path].url,
             top.path,
             tuple(links[child.path] for child in menu_pages if child.depth == top.depth + 1 and child.path.startswith(top.path)),
+            summary=links[top.path].summary,
             lang=links[top.path].lang,
         )
         for top in menu_pages
@@ -233,6 +230,7 @@ def build_chrome(site: Site, language: str) -> Chrome:
         "phone": settings.phone,
         "social_links": settings.social_links,
         "default_social_image_id": settings.default_social_image_id,
+        "logo": logo_sources(settings.logo) if settings.logo_id else None,
     }
     # The name alone is no way to reach anyone: without the rest, no contact block is shown.
     organisation["has_contact"] = bool(
@@ -252,3 +250,18 @@ def build_chrome(site: Site, language: str) -> Chrome:
         generation=uuid.uuid4().hex,
         next_turn=registry.next_change(),
     )
+
+
+def logo_sources(image) -> dict:
+    """The header's logo as the cached chrome keeps it: PNG and WebP renditions at the header's height and twice it."""
+    specs = {(kind, height): f"height-{height}|format-{kind}" for kind in ("png", "webp") for height in LOGO_HEIGHTS}
+    renditions = image.get_renditions(*specs.values())
+    png = [renditions[specs[("png", height)]] for height in LOGO_HEIGHTS]
+    webp = [renditions[specs[("webp", height)]] for height in LOGO_HEIGHTS]
+    return {
+        "src": png[0].url,
+        "srcset": f"{png[0].url} 1x, {png[1].url} 2x",
+        "webp_srcset": f"{webp[0].url} 1x, {webp[1].url} 2x",
+        "width": png[0].width,
+        "height": png[0].height,
+    }

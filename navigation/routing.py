@@ -4,8 +4,14 @@ Wagtail resolves both on every request: the site with one query, the page by
 walking the tree from the localized root (a query for the active locale, one
 for the root and one per level). The chrome (``chrome.py``) already knows
 the address of every live, public page and is forgotten on every change, so
-a public page costs one query: itself. Anything the chrome does not know
-(a private, new or unknown address) goes through Wagtail's routing as before.
+a public page costs two queries: itself, and its view restrictions. Anything
+the chrome does not know (a private, new or unknown address) goes through
+Wagtail's routing as before.
+
+The chrome only says where a page is, never that it is public: a chrome built
+just before a privacy change may be written to the cache after it, so Wagtail
+checks the page's restrictions in the database on every request
+(``BasePage.get_view_restrictions``).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +23,7 @@ from .chrome import find_site, request_chromes
 
 
 def route_from_chrome(request, path: str):
-    """Wagtail's route result for a live, public page's address (or below it), or ``...`` when the chrome does not know it."""
+    """Wagtail's route result for a page the chrome lists at this address (or below it), or ``...`` when it lists none."""
     chrome = request_chromes(request).get(get_language())
     if chrome is None or chrome.home is None or not path.startswith(chrome.home.url):
         return ...
@@ -26,7 +32,6 @@ def route_from_chrome(request, path: str):
         url = chrome.home.url + "".join(f"{part}/" for part in components[:cut])
         if (ref := chrome.by_url.get(url)) is not None:
             page = ContentType.objects.get_for_id(ref[1]).get_object_for_this_type(pk=ref[0])
-            page.known_public = True
             page.__dict__["url"] = url
             try:
                 return page.route(request, components[cut:])

@@ -1,11 +1,14 @@
 """Template tags for every page's furniture: the cached chrome, menu states, breadcrumbs, SEO data."""
 
+from dataclasses import dataclass
+
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from wagtail.images import get_image_model
 
 from navigation.chrome import Link, get_chromes, request_chromes
+from navigation.share_image import HEIGHT, WIDTH, share_image_url
 from sciencecity import seo
-from wagtail.images import get_image_model
 
 register = template.Library()
 
@@ -72,14 +75,41 @@ def og_locale(language_code):
     return seo.og_locale(language_code)
 
 
-@register.simple_tag(takes_context=True)
-def social_image(context, chrome):
-    """The 1200×630 rendition to show when the page is shared: its own image, else the site's default."""
-    image = getattr(context.get("page"), "social_image", None)
-    if image is None and chrome.organisation.get("default_social_image_id"):
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture social media show for what is shown: an absolute address, its size and type."""
 
+    url: str
+    width: int
+    height: int
+    type: str
+    alt: str = ""  # what it shows, where the site knows
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, chrome, meta):
+    """The picture to show when the page is shared: the page's own share image, its main image (not on a
+    route, which shows something else), the organisation's, else the one the site makes from the title."""
+    request = context.get("request")
+    page = context.get("page")
+    image = getattr(page, "social_image", None)
+    alt = ""
+    if image is None and not context.get("og_title") and getattr(page, "main_image", None) is not None:
+        image, alt = page.main_image, page.main_image_alt
+    if image is None and chrome.organisation.get("default_social_image_id"):
         image = get_image_model().objects.filter(pk=chrome.organisation["default_social_image_id"]).first()
-    return image.get_rendition("fill-1200x630|format-jpeg") if image else None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        return ShareImage(absolute(request, rendition.url), rendition.width, rendition.height, "image/jpeg", alt)
+    site_name = gettext("Science City Lyngby")
+    url = share_image_url(meta["title"], site_name)
+    shows = " – ".join(dict.fromkeys(filter(None, [meta["title"], site_name])))
+    return ShareImage(absolute(request, url), WIDTH, HEIGHT, "image/png", shows)
+
+
+def absolute(request, url: str) -> str:
+    """``url`` with this site's scheme and host, unless it has its own (a bucket's or CDN's address)."""
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 @register.simple_tag(takes_context=True)
