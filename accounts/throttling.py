@@ -1,5 +1,7 @@
 """The client address django-axes counts failed logins against, and what a successful login resets."""
 
+import ipaddress
+
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
@@ -11,14 +13,29 @@ def client_ip(request) -> str | None:
 
     Each proxy appends the address it received the request from to
     X-Forwarded-For, so only the last REVERSE_PROXY_COUNT entries are
-    trustworthy; anything to their left may be made up by the client.
+    trustworthy; anything to their left may be made up by the client. And only
+    a request from a proxy (TRUSTED_PROXIES) carries an X-Forwarded-For worth
+    reading: anyone who reaches the app directly could write any address there.
     """
     count = getattr(settings, "REVERSE_PROXY_COUNT", 0)
-    if count > 0:
+    peer = request.META.get("REMOTE_ADDR")
+    if count > 0 and is_trusted_proxy(peer):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= count:
             return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
+    return peer
+
+
+def is_trusted_proxy(address: str | None) -> bool:
+    """Whether ``address`` is one of TRUSTED_PROXIES (addresses or networks; "*" trusts every peer)."""
+    trusted = settings.TRUSTED_PROXIES
+    if "*" in trusted:
+        return True
+    try:
+        peer = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    return any(peer in ipaddress.ip_network(entry, strict=False) for entry in trusted)
 
 
 class OwnAttemptsHandler(AxesDatabaseHandler):

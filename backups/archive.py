@@ -1,12 +1,16 @@
-"""One backup archive: django-dbbackup's database dump and media tarball, with a manifest.
+"""One backup archive: django-dbbackup's database dump and media tarball, with a signed manifest.
 
 The manifest says which release made the archive (the RELEASE setting and every applied
-migration), when, on which database engine, and the sha256 of each part. A restore reads it
-first and refuses, before anything is changed, an archive that is damaged, made on the other
-engine, or made by a newer release than the code that would restore it.
+migration), when, on which database engine, and the sha256 and size of each part; it carries
+an HMAC of itself keyed by the site's SECRET_KEY. A restore reads it first and refuses,
+before anything is changed, an archive that is not signed by this site's key, has members the
+manifest does not list, is damaged, holds media files with unsafe names, was made on the other
+engine, or by a newer release than the code that would restore it. Parts are unpacked no
+larger than the manifest says.
 """
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -25,6 +29,12 @@ MEDIA_PART = "media.tar"
 PREFIX = "sciencecity-"
 SUFFIX = ".tar.gz"
 ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+# A manifest is a page of JSON; anything much larger is no manifest of ours.
+MANIFEST_MAX_BYTES = 1 << 20
+SIGNATURE = "signature"
+SIGNING_SALT = b"sciencecity.backups.manifest"
 
 
 class Refusal(Exception):
@@ -71,17 +81,29 @@ def stored_files(storage, path: str = "") -> Iterator[str]:
         yield from stored_files(storage, f"{path}/{directory}" if path else directory)
 
 
-def write_archive(directory: Path, manifest: dict, parts: dict[str, Path]) -> Path:
-    """Write the manifest and the parts (archive name → file) as one .tar.gz in ``directory``.
+def signature(manifest: dict, secret: str) -> str:
+    """The HMAC-SHA256 of the manifest (without its signature), keyed by ``secret`` (the SECRET_KEY)."""
+    unsigned = {key: value for key, value in manifest.items() if key != SIGNATURE}
+    key = hashlib.sha256(SIGNING_SALT + secret.encode()).digest()
+    return hmac.new(key, json.dumps(unsigned, sort_keys=True).encode(), hashlib.sha256).hexdigest()
+
+
+def signed(manifest: dict, secret: str) -> dict:
+    """The manifest with its signature."""
+    return {**manifest, SIGNATURE: signature(manifest, secret)}
+
+
+def write_archive(directory: Path, manifest: dict, parts: dict[str, Path], secret: str) -> Path:
+    """Write the manifest, signed with ``secret``, and the parts (archive name → file) as one .tar.gz in ``directory``.
 
     The archive gets its final name only once it is complete and on disk, so a failed or
     interrupted backup never leaves a file that looks like a good archive.
     """
-    manifest = {
+    manifest = signed({
         **manifest,
         "format": FORMAT,
         "parts": {name: {"sha256": sha256(path), "bytes": path.stat().st_size} for name, path in parts.items()},
-    }
+    }, secret)
     created = datetime.fromisoformat(manifest["created"])
     stem = f"{PREFIX}{created:%Y%m%d-%H%M%S}-{manifest['engine']}"
     final = directory / f"{stem}{SUFFIX}"
@@ -110,26 +132,97 @@ def write_archive(directory: Path, manifest: dict, parts: dict[str, Path]) -> Pa
     return final
 
 
-def read_archive(path: Path, into: Path) -> dict:
-    """Unpack the manifest and its parts into ``into``, check every checksum, and return the manifest."""
+def read_archive(path: Path, into: Path, secrets: Iterable[str] | None) -> dict:
+    """Check the archive, unpack its parts into ``into``, check every checksum and the media's names; the manifest.
+
+    ``secrets`` are the keys a signature may be made with (SECRET_KEY and its fallbacks); None accepts an
+    unsigned archive (``restore_site --accept-unsigned``). Nothing larger than the manifest says is unpacked.
+    """
     try:
         with tarfile.open(path, "r:gz") as tar:
-            members = {member.name: member for member in tar.getmembers() if member.isfile()}
-            if MANIFEST not in members:
-                raise Refusal(f"{path.name} is not a backup archive of this site: it has no {MANIFEST}.")
-            manifest = json.load(tar.extractfile(members[MANIFEST]))
+            members = _members(tar, path)
+            manifest = _read_manifest(tar, members[MANIFEST])
+            if secrets is not None:
+                _check_signature(manifest, secrets)
             _check_manifest(manifest)
+            unexpected = sorted(set(members) - {MANIFEST, *manifest["parts"]})
+            if unexpected:
+                raise Refusal(f"The archive holds {unexpected[0]}, which its manifest does not list: it is not one this site wrote.")
             for name, expected in manifest["parts"].items():
                 if name not in members:
                     raise Refusal(f"The archive is damaged: its part {name} is missing.")
+                if members[name].size != expected["bytes"]:
+                    raise Refusal(
+                        f"The archive is damaged: its part {name} is {members[name].size} bytes, its manifest says {expected['bytes']}."
+                    )
                 target = into / name
                 with tar.extractfile(members[name]) as source, target.open("wb") as copy:
-                    shutil.copyfileobj(source, copy)
+                    _copy_at_most(source, copy, expected["bytes"], name)
                 if sha256(target) != expected["sha256"]:
                     raise Refusal(f"The archive is damaged: its part {name} does not match the checksum in its manifest.")
+        check_media(into / MEDIA_PART)
     except (tarfile.TarError, OSError, EOFError, zlib.error, ValueError) as error:
         raise Refusal(f"{path.name} cannot be read as a backup archive: it is damaged or not an archive ({error}).") from error
     return manifest
+
+
+def _members(tar: tarfile.TarFile, path: Path) -> dict[str, tarfile.TarInfo]:
+    """The archive's members by name: regular files only, each name once, the manifest among them."""
+    members = {}
+    for member in tar.getmembers():
+        if not member.isreg() or member.name in members:
+            raise Refusal(f"The archive is damaged: {member.name} is not a single regular file.")
+        members[member.name] = member
+    if MANIFEST not in members:
+        raise Refusal(f"{path.name} is not a backup archive of this site: it has no {MANIFEST}.")
+    return members
+
+
+def _read_manifest(tar: tarfile.TarFile, member: tarfile.TarInfo):
+    """The manifest's JSON, refusing one too large to be a manifest."""
+    if member.size > MANIFEST_MAX_BYTES:
+        raise Refusal(f"The archive's {MANIFEST} is {member.size} bytes: too large to be a manifest.")
+    with tar.extractfile(member) as file:
+        return json.loads(file.read(MANIFEST_MAX_BYTES))
+
+
+def _check_signature(manifest, secrets: Iterable[str]) -> None:
+    """Refuse a manifest not signed with one of ``secrets``."""
+    given = manifest.get(SIGNATURE) if isinstance(manifest, dict) else None
+    if not isinstance(given, str) or not any(hmac.compare_digest(given, signature(manifest, secret)) for secret in secrets):
+        raise Refusal(
+            "The archive's manifest is not signed with this site's SECRET_KEY (or one of SECRET_KEY_FALLBACKS): it was "
+            "made by another site or changed since. If you know where it comes from (an archive made before backups "
+            "were signed, or under a key this site no longer has), restore it with --accept-unsigned."
+        )
+
+
+def _copy_at_most(source, target, limit: int, name: str) -> None:
+    """Copy ``source`` to ``target``, refusing it once it runs past ``limit`` bytes."""
+    copied = 0
+    while chunk := source.read(min(1 << 20, limit - copied + 1)):
+        copied += len(chunk)
+        if copied > limit:
+            raise Refusal(f"The archive is damaged: its part {name} is larger than its manifest says ({limit} bytes).")
+        target.write(chunk)
+
+
+def check_media(media_tar: Path) -> None:
+    """Refuse a media tarball that mediarestore would stop half-way through: anything but regular files with
+    relative names that stay inside the media store, each once."""
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.core.files.utils import validate_file_name
+
+    names = set()
+    with tarfile.open(media_tar, "r:") as tar:
+        for member in tar:
+            try:
+                validate_file_name(member.name, allow_relative_path=True)
+            except SuspiciousFileOperation:
+                raise Refusal(f"The archive's media hold a file named {member.name!r}, outside the media store.") from None
+            if not member.isreg() or member.name in names:
+                raise Refusal(f"The archive's media hold {member.name!r}, which is not a single regular file.")
+            names.add(member.name)
 
 
 def _check_manifest(manifest) -> None:
@@ -142,6 +235,8 @@ def _check_manifest(manifest) -> None:
     for expected in parts.values():
         if not isinstance(expected, dict) or not isinstance(expected.get("sha256"), str):
             raise Refusal("The archive is damaged: its manifest lacks a part's checksum.")
+        if not isinstance(expected.get("bytes"), int) or isinstance(expected["bytes"], bool) or expected["bytes"] < 0:
+            raise Refusal("The archive is damaged: its manifest lacks a part's size.")
     migrations = manifest.get("migrations")
     if not isinstance(manifest.get("engine"), str) or not isinstance(migrations, list) or not all(
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair) for pair in migrations

@@ -1,14 +1,17 @@
 """The launch checklist on the admin dashboard: what the site still lacks that only the organisation can supply.
 
 Each app adds the checks it knows about (``registry.register_checklist``);
-this module adds the site-wide ones: the organisation's contact details and
-approvers who cannot be told of a submission because they have no e-mail
-address. Every item links to the screen where it is put right.
+this module adds the site-wide ones: the organisation's contact details, its
+logo and share image, and approvers who cannot be told of a submission because they have no e-mail
+address. Every item links to the screen where it is put right, at the field
+(its element's id as the fragment; Wagtail opens the tab that holds it). A
+person sees the items they may act on, and how many more are for others.
 """
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
@@ -29,22 +32,46 @@ class Item:
     link_text: str
 
 
-def contact_details(user) -> list[Item]:
-    """The organisation's e-mail and postal address, shown in every page's footer."""
+def organisation_settings(user) -> tuple[OrganisationSettings, str] | None:
+    """The default site's organisation settings and the address of their form, for a user who may change them."""
     if not user.has_perm("sciencecity.change_organisationsettings"):
-        return []
+        return None
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        return []
+        return None
     settings = OrganisationSettings.objects.filter(site=site).first() or OrganisationSettings(site=site)
-    url = reverse("wagtailsettings:edit", args=["sciencecity", "organisationsettings", site.pk])
+    return settings, reverse("wagtailsettings:edit", args=["sciencecity", "organisationsettings", site.pk])
+
+
+def contact_details(user) -> list[Item]:
+    """The organisation's e-mail and postal address, shown in every page's footer."""
+    if (found := organisation_settings(user)) is None:
+        return []
+    settings, url = found
     items = []
     if not settings.email:
-        items.append(Item(_("The organisation's contact e-mail address is missing from every page's footer."), url,
-                          _("Add the e-mail address")))
+        items.append(Item(_("The organisation's contact e-mail address is missing from every page's footer."),
+                          f"{url}#id_email", _("Add the e-mail address")))
     if not settings.address:
-        items.append(Item(_("The organisation's postal address is missing from every page's footer."), url,
-                          _("Add the address")))
+        items.append(Item(_("The organisation's postal address is missing from every page's footer."),
+                          f"{url}#id_address", _("Add the address")))
+    return items
+
+
+def identity(user) -> list[Item]:
+    """The organisation's logo and share image: until they are given, the site sets its name in letters and
+    makes each page's share image from its title."""
+    if (found := organisation_settings(user)) is None:
+        return []
+    settings, url = found
+    items = []
+    if not settings.logo_id:
+        items.append(Item(_("The organisation's logo is missing: every page's header shows its name in plain letters."),
+                          f"{url}#id_logo-chooser", _("Add the logo")))
+    if not settings.default_social_image_id:
+        items.append(Item(_("The organisation's share image is missing: a page shared on social media shows a picture "
+                            "the site makes from the page's title."), f"{url}#id_default_social_image-chooser",
+                          _("Add the share image")))
     return items
 
 
@@ -57,7 +84,7 @@ def approvers_without_email(user) -> list[Item]:
         Item(
             _("The approver %(name)s has no e-mail address, so is never told when something awaits approval.")
             % {"name": approver.get_full_name() or approver.get_username()},
-            reverse("wagtailusers_users:edit", args=[approver.pk]),
+            reverse("wagtailusers_users:edit", args=[approver.pk]) + "#id_email",
             _("Add their e-mail address"),
         )
         for approver in approvers
@@ -69,6 +96,22 @@ def open_items(user) -> list[Item]:
     return [item for check in registry.checklist for item in check(user)]
 
 
+class Organisation(AnonymousUser):
+    """Everyone at once, for counting every open item whoever may act on it; never signed in, never saved."""
+
+    is_active = True
+    is_superuser = True
+
+    def has_perm(self, perm, obj=None):
+        """Whoever may act on an item, someone in the organisation may."""
+        return True
+
+
+def items_for_others(user) -> int:
+    """How many open items are for others in the organisation: those the user may not act on."""
+    return len(open_items(Organisation())) - len(open_items(user))
+
+
 class LaunchChecklistPanel(Component):
     """The dashboard panel that lists the open items, or says that nothing is missing."""
 
@@ -77,7 +120,9 @@ class LaunchChecklistPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context=None):
-        """The open items for the signed-in user."""
+        """The open items for the signed-in user, and how many others must see to."""
         context = super().get_context_data(parent_context)
-        context["items"] = open_items(parent_context["request"].user)
+        user = parent_context["request"].user
+        context["items"] = open_items(user)
+        context["others"] = max(items_for_others(user), 0)
         return context

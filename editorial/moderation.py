@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     Page,
@@ -30,6 +31,10 @@ from .roles import ADMINISTRATORS, APPROVERS
 
 WORKFLOW_NAME = "Godkendelse af danske sider"
 TASK_NAME = "Godkendelse ved kommunikationsgodkendere"
+# How the admin shows them (sciencecity/display_names.py): Wagtail puts these names inside its sentences
+# ("Submit to …", "Awaiting …"), so they are written to read there, in lower case.
+WORKFLOW_DISPLAY_NAME = _("approval of Danish pages")
+TASK_DISPLAY_NAME = _("the communications approvers")
 # Wagtail's first migrations make these and assign the workflow to the root,
 # which would also moderate the Swedish tree; translators publish there directly.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"

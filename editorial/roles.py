@@ -1,20 +1,17 @@
-"""Who may do what: one table of roles, applied idempotently by ``load_site_content``.
+"""Who may do what: the groups of the roles table in editorial/README.md, applied idempotently by ``load_site_content``.
 
-| Group                     | May                                                        |
-|---------------------------|------------------------------------------------------------|
-| Communications editors    | edit and submit pages in the Danish tree                   |
-| Communications approvers  | as editors, plus publish in the Danish tree                |
-| Translators (<language>)  | edit and publish pages in their language's tree; translate |
-| Administrators            | everything                                                 |
-
-Applying adds what the table grants and never removes what an administrator
-added in the admin. There is one Translators group per language translated into
-(every language of ``settings.LANGUAGES`` but the first). The Danish tree is moderated: editors submit, approvers
-publish (the workflow in ``moderation.py``). Wagtail's own "Moderators" and
-"Editors" groups, made by its first migrations, would sit confusingly beside
-these: their members join the matching group here, and they are deleted.
+That table is the one statement of each role's rights; here are the groups and
+their permissions (each group's apply in its languages: ``scopes_of``, used by
+``permissions.py``). Applying adds what the table grants and never removes what
+an administrator added in the admin. There is one Translators group per language
+translated into (every language of ``settings.LANGUAGES`` but the first). The
+Danish tree is moderated: editors submit, approvers publish (the workflow in
+``moderation.py``). Wagtail's own "Moderators" and "Editors" groups, made by its
+first migrations, would sit confusingly beside these: their members join the
+matching group here, and they are deleted.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -39,6 +36,8 @@ EDIT_PAGES = ["add_page", "change_page"]
 PUBLISH_PAGES = [*EDIT_PAGES, "publish_page", "lock_page", "unlock_page"]
 USE_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 CHOOSE_MEDIA = ["choose_image", "choose_document"]
+# Deleting media, replacing the file of media in use or taking a document out of a private collection (uploads/rules.py).
+DELETE_MEDIA = ["delete_image", "delete_document"]
 MANAGE_DISTRICTS = ["districts.add_district", "districts.change_district", "districts.delete_district"]
 MANAGE_WORKSHOPS = [
     f"workshops.{action}_{model}" for model in ("workshop", "topic") for action in ("add", "change", "delete")
@@ -61,6 +60,13 @@ class Role:
     media: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)  # "app_label.codename"
     everything: bool = False
+    # May take content away from visitors in its languages: unpublish, delete what is live, replace a file in use.
+    withdraws: bool = False
+
+    @property
+    def languages(self) -> frozenset[str] | None:
+        """The languages whose pages and data the group's permissions apply to; None for every language."""
+        return None if "*" in self.pages else frozenset(self.pages)
 
 
 ROLES = [
@@ -75,7 +81,8 @@ ROLES = [
         APPROVERS,
         _("May do what editors do, and approve and publish Danish pages; is e-mailed when a page is submitted."),
         pages={source_language(): PUBLISH_PAGES},
-        media=USE_MEDIA,
+        media=[*USE_MEDIA, *DELETE_MEDIA],
+        withdraws=True,
         models=[
             "wagtailadmin.access_admin",
             "sciencecity.change_footertext",
@@ -107,10 +114,22 @@ ROLES = [
     Role(
         ADMINISTRATORS,
         _("May do everything, including adding users and choosing their groups."),
-        pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=USE_MEDIA, everything=True
+        pages={"*": [*PUBLISH_PAGES, "bulk_delete_page"]}, media=[*USE_MEDIA, *DELETE_MEDIA], everything=True,
+        withdraws=True,
     ),
 ]
 DESCRIPTIONS = {role.name: role.description for role in ROLES}
+# How the admin shows each group, in the admin's language; the names above stay as stored, for code.
+DISPLAY_NAMES = {
+    EDITORS: _("Communications editors"),
+    APPROVERS: _("Communications approvers"),
+    **{
+        group: format_lazy(_("Translators ({language})"), language=language_name(code))
+        for code, group in TRANSLATORS.items()
+    },
+    ADMINISTRATORS: _("Administrators"),
+}
+ROLES_BY_NAME = {role.name: role for role in ROLES}
 
 # Wagtail's default groups, and the group of ours each one's members join.
 WAGTAIL_DEFAULT_GROUPS = {"Moderators": APPROVERS, "Editors": EDITORS}
@@ -185,6 +204,80 @@ def merge_wagtail_default_groups() -> list[str]:
         group.delete()
         done.append(f"the merge of Wagtail's group {name!r} into {ours!r} ({len(members)} members moved)")
     return done
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one of a user's groups grants, and in which languages."""
+
+    languages: frozenset[str] | None  # None: every language
+    permissions: frozenset[str]  # "app_label.codename"
+    withdraws: bool
+
+
+def scopes_of(user) -> list[Scope]:
+    """Each of the user's groups: its model permissions and the languages they apply to (kept on the user).
+
+    A group of the roles table grants in its languages. A group the table does not know (one an
+    administrator made) grants in every language and may withdraw: its permissions alone decide.
+    """
+    if not hasattr(user, "_role_scopes"):
+        granted = defaultdict(set)
+        for group, app_label, codename in user.groups.values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        ):
+            granted[group].update([f"{app_label}.{codename}"] if codename else [])
+        user._role_scopes = [
+            Scope(role.languages, frozenset(permissions), role.withdraws)
+            if (role := ROLES_BY_NAME.get(group))
+            else Scope(None, frozenset(permissions), True)
+            for group, permissions in granted.items()
+        ]
+    return user._role_scopes
+
+
+def may(user, permission: str, language: str, *, withdrawing: bool = False) -> bool:
+    """Whether a group of the user grants ``permission`` ("app_label.codename") for content in ``language``.
+
+    ``withdrawing``: the action takes content away from visitors, which only a group that withdraws may do.
+    """
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        permission in scope.permissions
+        and (scope.languages is None or language in scope.languages)
+        and (scope.withdraws or not withdrawing)
+        for scope in scopes_of(user)
+    )
+
+
+def may_withdraw(user, language: str) -> bool:
+    """Whether a group of the user that works in ``language`` may take content away from visitors there."""
+    if user.is_superuser:
+        return user.is_active
+    return user.is_active and any(
+        scope.withdraws and (scope.languages is None or language in scope.languages) for scope in scopes_of(user)
+    )
+
+
+def is_translator_only(user) -> bool:
+    """Whether the user's rights come from the Translators role alone (no editing or administering group)."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    if not hasattr(user, "_translator_only"):
+        groups = set(user.groups.values_list("name", flat=True))
+        user._translator_only = bool(groups & set(TRANSLATORS.values())) and not groups & {EDITORS, APPROVERS, ADMINISTRATORS}
+    return user._translator_only
+
+
+def translation_languages(user, languages: list[str] | None = None) -> list[str]:
+    """Which of ``languages`` (by default every language translated into) the user translates into, in the
+    settings' order: those of their Translators groups, or all of them for a member of none."""
+    languages = list(TRANSLATORS) if languages is None else languages
+    groups = set(user.groups.values_list("name", flat=True))
+    return [code for code in languages if TRANSLATORS.get(code) in groups] or languages
 
 
 def load() -> list[str]:

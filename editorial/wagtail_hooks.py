@@ -1,10 +1,11 @@
-"""The dashboard: the launch checklist, and a warning while no approver can be e-mailed."""
+"""The dashboard: what awaits the approver's review first, the launch checklist, and a warning while no approver can be e-mailed."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .checklist import LaunchChecklistPanel
 from .moderation import reachable_approvers
+from .roles import APPROVERS, DISPLAY_NAMES
 
 
 class NoReachableApproverPanel(Component):
@@ -15,9 +16,9 @@ class NoReachableApproverPanel(Component):
     order = 10  # above Wagtail's own panels
 
     def get_context_data(self, parent_context):
-        """Whether the signed-in user may fix it themselves (edit users)."""
+        """Whether the signed-in user may fix it themselves (edit users), and the approvers' group as the admin names it."""
         user = parent_context["request"].user
-        return {"can_edit_users": user.has_perm("auth.change_user")}
+        return {"can_edit_users": user.has_perm("auth.change_user"), "group": DISPLAY_NAMES[APPROVERS]}
 
 
 @hooks.register("construct_homepage_panels")
@@ -31,3 +32,11 @@ def warn_when_no_approver_can_be_reached(request, panels):
 def add_launch_checklist(request, panels):
     """The launch checklist, first on the dashboard."""
     panels.append(LaunchChecklistPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def review_first(request, panels):
+    """What awaits the approver's review comes first: it is their work today, the checklist is the organisation's."""
+    for panel in panels:
+        if panel.name == "workflow_objects_to_moderate":
+            panel.order = 0

@@ -13,11 +13,13 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from sciencecity.upstream import localize_previous_translation, localize_published_source, localize_submit_form
 
-        from . import checklist, notify, permissions
+        from . import checklist, notify
+        from .upstream import localize_per_language, localize_segment_value
 
         localize_published_source.apply()
+        localize_per_language.apply()
         localize_previous_translation.apply()
+        localize_segment_value.apply()
         localize_submit_form.apply()
-        permissions.register()
         register_checklist(checklist.translation_gaps)
         notify.connect()

@@ -1,27 +1,32 @@
-"""Translators hear of each publication of a changed Danish page or data item: one e-mail per publish, per translator.
+"""Translators hear of each publication of a changed page or data item in the source language: one e-mail per publish, per translator.
 
-A publication counts when a segment a translation depends on differs from
-the previous publication (a republish without changes, or a change of
-coordinates only, says nothing). The e-mail names the changed segments,
-old and new, and links to the status report; it goes out once the
-publishing transaction commits, in each translator's admin language.
+Only a publication counts (Wagtail's ``page_published`` and ``published``
+signals, sent for an approval, a publish and a scheduled go-live alike), never
+a draft or a submission for approval. It counts when a segment a translation
+depends on differs between the published revision and the previously
+published one (a republish without changes, or a change of coordinates only,
+says nothing). The e-mail names the changed segments, old and new, and links
+to the status report; it goes out once the publishing transaction commits,
+in each translator's language, and a failure to send is logged, never shown
+to the person who published (``editorial/mail.py``).
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from wagtail.models import DraftStateMixin, Locale, PageLogEntry
-from wagtail.signals import page_published
-from wagtail.users.models import UserProfile
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Locale
+from wagtail.signals import page_published, published
 from wagtail_localize.models import TranslationSource
 
-from editorial.roles import TRANSLATORS
+from editorial.mail import recipient_language, send_to, site_url
+from editorial.roles import TRANSLATORS, translation_languages
+from sciencecity.languages import language_name, source_language
 
 from .changes import Change, compare
 from .status import translatable_data_models
@@ -46,71 +51,57 @@ def translated_languages(instance) -> list[str]:
     return list(source.translations.filter(enabled=True).values_list("target_locale__language_code", flat=True))
 
 
-def is_translated_source(instance) -> bool:
-    """Whether the object is in the default language and has a translation that follows it."""
-    return bool(translated_languages(instance))
-
-
-def admin_url(path: str) -> str:
-    """An absolute admin address for e-mails."""
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
-
-
 def notify_translators(instance, changes: list[Change]) -> int:
     """E-mail the translators into each language the object is translated into; return how many were told."""
-    recipients = list(translators(translated_languages(instance) or None))
+    languages = translated_languages(instance)
+    recipients = list(translators(languages or None))
+    report = reverse("translation_status")
     for user in recipients:
-        language = UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
-        with translation.override(language):
-            context = {"title": str(instance), "changes": changes, "report_url": admin_url(reverse("translation_status"))}
-            send_mail(
-                _("Danish change to translate: %(title)s") % {"title": instance},
-                render_to_string("translations/emails/danish_change.txt", context),
-                None,
-                [user.email],
+        theirs = translation_languages(user, languages or None)
+        with translation.override(recipient_language(user)):
+            context = {
+                "title": str(instance),
+                "changes": changes,
+                "source": language_name(source_language()),
+                "languages": get_text_list([str(language_name(code)) for code in theirs], _("and")),
+                "report_url": site_url(f"{report}?{urlencode({'language': theirs[0]})}" if len(theirs) == 1 else report),
+            }
+            send_to(
+                user,
+                _("A change to translate: %(title)s") % {"title": instance},
+                render_to_string("translations/emails/source_change.txt", context),
             )
     return len(recipients)
 
 
-def _notify_after_commit(instance, before, after) -> None:
-    changes = compare(type(after), before, after)
-    if changes:
-        transaction.on_commit(lambda: notify_translators(instance, changes))
-
-
-def page_was_published(sender, instance, revision=None, **kwargs) -> None:
-    """After a Danish page with a translation is published: tell translators if its text changed."""
-    if revision is None or instance.alias_of_id or not is_translated_source(instance):
-        return
-    previous = (
-        PageLogEntry.objects.filter(page_id=instance.pk, action="wagtail.publish", revision__isnull=False)
+def previous_publication(instance, revision):
+    """The revision published before ``revision``, from the object's history, or None."""
+    entry = (
+        log_registry.get_logs_for_instance(instance)
+        .filter(action="wagtail.publish", revision__isnull=False)
         .exclude(revision_id=revision.pk)
         .order_by("-timestamp", "-pk")
         .select_related("revision")
         .first()
     )
-    if previous is not None:
-        _notify_after_commit(instance, previous.revision.as_object(), revision.as_object())
+    return entry.revision if entry is not None else None
 
 
-def remember_previous(sender, instance, raw=False, **kwargs) -> None:
-    """Keep the stored version of a data item about to be saved, to compare after the save."""
-    if not raw and instance.pk and instance.locale_id == Locale.get_default().pk:
-        instance._translations_previous = sender.objects.filter(pk=instance.pk).first()
-
-
-def item_was_saved(sender, instance, raw=False, created=False, **kwargs) -> None:
-    """After a Danish data item with a translation is saved as published: tell translators if its text changed."""
-    previous = instance.__dict__.pop("_translations_previous", None)
-    if raw or created or previous is None or (isinstance(instance, DraftStateMixin) and not instance.live):
+def was_published(sender, instance, revision=None, **kwargs) -> None:
+    """After a source-language page or item with a translation is published: tell translators if its text changed."""
+    if revision is None or getattr(instance, "alias_of_id", None) or not translated_languages(instance):
         return
-    if is_translated_source(instance):
-        _notify_after_commit(instance, previous, instance)
+    previous = previous_publication(instance, revision)
+    if previous is None:
+        return
+    changes = compare(type(instance), previous.as_object(), revision.as_object())
+    if changes:
+        # Robust: a mail that cannot be sent must not turn the publisher's committed save into an error.
+        transaction.on_commit(lambda: notify_translators(instance, changes), robust=True)
 
 
 def connect() -> None:
     """Connect the handlers; called from the app's ready()."""
-    page_published.connect(page_was_published, dispatch_uid="translations-page-published")
+    page_published.connect(was_published, dispatch_uid="translations-page-published")
     for model in translatable_data_models():
-        pre_save.connect(remember_previous, sender=model, dispatch_uid=f"translations-before-{model._meta.label_lower}")
-        post_save.connect(item_was_saved, sender=model, dispatch_uid=f"translations-saved-{model._meta.label_lower}")
+        published.connect(was_published, sender=model, dispatch_uid=f"translations-published-{model._meta.label_lower}")

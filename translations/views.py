@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from editorial.roles import translation_languages
 from sciencecity.languages import language_name, target_languages
 from sciencecity.upstream.csv_formulas import escape
 
@@ -40,10 +41,12 @@ class ReportQueryMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def language(self) -> str:
-        """The target language the report is about: ``?language=``, else the first target language."""
+        """The target language the report is about: ``?language=``, else the first the user translates into
+        (a translator's own, so that "Open the translation" opens one they may edit)."""
         language = self.request.GET.get("language", "")
-        targets = target_languages()
-        return language if language in targets else (targets[0] if targets else "")
+        if language in target_languages():
+            return language
+        return next(iter(translation_languages(self.request.user)), "")
 
     def query(self):
         """(statuses, shown statuses, kinds, state, kind, ordering)."""
@@ -87,7 +90,7 @@ class TranslationStatusView(ReportQueryMixin, WagtailAdminTemplateMixin, Templat
                 "ordering": ordering,
                 "columns": [
                     ("title", gettext_lazy("Title")),
-                    ("type", gettext_lazy("Kind of content")),
+                    ("type", gettext_lazy("Content type")),
                     ("state", str(language_name(self.language())).capitalize()),
                     ("progress", gettext_lazy("Translated")),
                 ],
@@ -109,7 +112,7 @@ class TranslationStatusCSVView(ReportQueryMixin, View):
         response.write("\ufeff")  # so spreadsheet programs read UTF-8
         writer = csv.writer(response)
         language = str(language_name(self.language())).capitalize()
-        writer.writerow([_("Title"), _("Kind of content"), language, _("Translated (%)"), _("Translated segments"),
+        writer.writerow([_("Title"), _("Content type"), language, _("Translated (%)"), _("Translated segments"),
                          _("Segments"), _("What changed in Danish")])
         for status in shown:
             changed = "\n".join(f"{c.field}: {c.old} → {c.new}" for c in [*status.changes, *status.reviews])

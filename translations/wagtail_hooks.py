@@ -1,22 +1,22 @@
 """The translators' admin: the status report and its CSV, the dashboard's list of Danish changes, a notice on a
-translated page, and the guards: Danish originals in the snippet forms, no alias conversion for translators, no copying
-across languages past the approval."""
+translated page, and the guards: no alias conversion for translators, no copying across languages past the approval,
+nothing out of the alias of an unpublished Danish page."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
-from editorial.roles import TRANSLATORS
-from sciencecity.languages import language_name, target_languages
+from editorial.roles import is_translator_only, translation_languages
+from sciencecity.languages import language_name
 
-from .permissions import TranslationOnlyPermissionPolicy, is_translator_only
 from .status import missing_or_outdated, status_for, target_locale_for
 from .views import TranslationStatusCSVView, TranslationStatusView, can_see_report
 
@@ -75,17 +75,11 @@ class DanishChangesPanel(Component):
         }
 
 
-def languages_of(user) -> list[str]:
-    """The target languages a user translates into: those of their Translators groups, else all of them."""
-    groups = set(user.groups.values_list("name", flat=True))
-    return [code for code in target_languages() if TRANSLATORS.get(code) in groups] or target_languages()
-
-
 @hooks.register("construct_homepage_panels")
 def show_danish_changes(request, panels):
     """Translators see what to bring into their languages first thing."""
     if request.user.has_perm("wagtail_localize.submit_translation"):
-        locales = {code: target_locale_for(code) for code in languages_of(request.user)}
+        locales = {code: target_locale_for(code) for code in translation_languages(request.user)}
         panels.append(DanishChangesPanel({code: missing_or_outdated(locale) for code, locale in locales.items() if locale}))
 
 
@@ -112,6 +106,47 @@ def hide_alias_conversion(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
+def unapproved_aliases(page, with_descendants: bool):
+    """The originals of the aliases among ``page`` (and its descendants) that visitors may not see.
+
+    wagtail-localize mirrors every Danish page into each synchronised tree as an
+    alias holding the page's text, drafts included (wagtail/wagtail#10386); while
+    the original is not live, that text is one nobody approved for visitors (or
+    one withdrawn from them). It leaves the alias only through translation, which
+    reads the published version (sciencecity/upstream/localize_published_source.py).
+    """
+    pages = page.get_descendants(inclusive=True) if with_descendants else Page.objects.filter(pk=page.pk)
+    return Page.objects.filter(pk__in=pages.filter(alias_of__isnull=False).values("alias_of_id"), live=False)
+
+
+def refuse_unapproved_text(request, page, with_descendants=False):
+    """Refuse, with a message, what would carry an unpublished original's text out of its alias (unless one may publish it)."""
+    for original in unapproved_aliases(page, with_descendants):
+        if not original.permissions_for_user(request.user).can_publish():
+            messages.error(
+                request,
+                _("“%(title)s” is not published in %(language)s, so this alias holds text visitors may not see. "
+                  "Translate it instead, or copy it once it is published.")
+                % {"title": original.title, "language": language_name(original.locale.language_code)},
+            )
+            return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None
+
+
+@hooks.register("before_convert_alias_page")
+def refuse_converting_an_unapproved_alias(request, page):
+    """Converting such an alias into a page would let it be published with that text."""
+    return refuse_unapproved_text(request, page)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_an_unapproved_alias(request, page):
+    """A copy of such an alias (or of a page above it, with its subpages) would be a page with that text."""
+    if request.method != "POST":
+        return None
+    return refuse_unapproved_text(request, page, with_descendants=bool(request.POST.get("copy_subpages")))
+
+
 @hooks.register("before_copy_page")
 def refuse_copies_across_languages(request, page):
     """A copy or alias in another language's tree would carry drafts past the approval: only publishers may."""
@@ -121,26 +156,4 @@ def refuse_copies_across_languages(request, page):
     destination = Page.objects.filter(pk=int(parent)).first() if parent.isdigit() else None
     if destination is not None and destination.locale_id != page.locale_id:
         return permission_denied(request)
-    return None
-
-
-def _refuse_source_change(request, instance):
-    """Stop a translator at the edit or delete form of a Danish original (snippets are checked per model)."""
-    policy = policy_registry.get_by_type(type(instance))
-    if isinstance(policy, TranslationOnlyPermissionPolicy) and not policy.user_has_permission_for_instance(
-        request.user, "change", instance
-    ):
-        return permission_denied(request)
-    return None
-
-
-hooks.register("before_edit_snippet", _refuse_source_change)
-
-
-@hooks.register("before_delete_snippet")
-def _refuse_source_deletion(request, instances):
-    """As above, for deleting one or more snippets."""
-    for instance in instances:
-        if response := _refuse_source_change(request, instance):
-            return response
     return None

@@ -7,7 +7,9 @@ otherwise broken file is refused), and a document's content must be what its
 extension says (a "PDF" that is HTML, a "DOCX" that is not an Office file).
 Every refusal is an error on the file field, so Wagtail stores nothing: no
 image or document row, and no file in MEDIA_ROOT. They also give Wagtail's
-messages, which it ships without a Danish translation, in our own words.
+messages, which it ships without a Danish translation, in our own words. And
+they refuse a change to what visitors see that needs an approver (replacing a
+file in use, making a private document public: uploads/rules.py).
 
 Settings: WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE
 point here; the limits are WAGTAILIMAGES_EXTENSIONS,
@@ -32,6 +34,8 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.images.utils import get_allowed_image_extensions
 
 from sciencecity.upstream.private_collection_images import check_image_collection
+
+from .rules import check_form
 
 # Enough of the start of a file to recognise its type (filetype reads 8 KiB too).
 HEAD_SIZE = 8192
@@ -177,6 +181,7 @@ class ImageForm(BaseImageForm):
     """Wagtail's image form with the file field that decodes uploads before they are stored."""
 
     def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
         if field is not None:
@@ -192,6 +197,7 @@ class ImageForm(BaseImageForm):
             check_image_collection(cleaned_data.get("collection") if has_field else self.instance.collection)
         except ValidationError as error:
             self.add_error("collection" if has_field else None, error)
+        check_form(self, self.user)
         return cleaned_data
 
 
@@ -199,9 +205,16 @@ class DocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing documents whose content is not what their name says."""
 
     def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             self.fields["file"].error_messages.update(document_error_messages())
+
+    def clean(self):
+        """Refuse changes to what visitors see that need an approver (uploads/rules.py)."""
+        cleaned_data = super().clean()
+        check_form(self, self.user)
+        return cleaned_data
 
     def clean_file(self):
         """Check a newly uploaded document's type (from its name) and content (from its bytes)."""

@@ -55,7 +55,8 @@ class Command(BaseCommand):
                 "connector": f"{type(connector).__module__}.{type(connector).__name__}",
                 "migrations": migrations,
             }
-            archive = write_archive(directory, manifest, {DATABASE_PART: database, MEDIA_PART: media})
+            # Signed with the site's key: a restore refuses an archive changed or made elsewhere (backups/README.md).
+            archive = write_archive(directory, manifest, {DATABASE_PART: database, MEDIA_PART: media}, settings.SECRET_KEY)
 
         size = archive.stat().st_size / 1_000_000
         self.stdout.write(

@@ -25,11 +25,18 @@ from backups.archive import (
 class Command(BaseCommand):
     help = (
         "Restore an archive made by backup_site into an EMPTY database and media store, then run the migrations. "
-        "Refuses, changing nothing, a damaged archive, one made on the other database engine, or one made by a newer release."
+        "Refuses, changing nothing, an archive not signed with this site's SECRET_KEY, a damaged one, one made on the "
+        "other database engine, or one made by a newer release."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path, help="The archive, e.g. backups/sciencecity-20260101-030000-postgresql.tar.gz")
+        parser.add_argument(
+            "--accept-unsigned",
+            action="store_true",
+            help="Restore an archive whose manifest is not signed with SECRET_KEY or SECRET_KEY_FALLBACKS (one made "
+            "before backups were signed, or under a lost key): only one you know where it comes from.",
+        )
 
     def handle(self, *args, **options):
         path = options["archive"]
@@ -38,7 +45,9 @@ class Command(BaseCommand):
         quiet = options["verbosity"] < 2
         with tempfile.TemporaryDirectory(prefix="sciencecity-restore-") as work:
             try:
-                manifest = read_archive(path, Path(work))
+                secrets = None if options["accept_unsigned"] else [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+                # Everything is checked here, the media's file names included, before the database is touched.
+                manifest = read_archive(path, Path(work), secrets)
                 check_compatible(manifest, connection.vendor, known_migrations(), settings.RELEASE)
                 self._check_empty()
             except Refusal as refusal:
