@@ -88,15 +88,25 @@ def pytest_sessionfinish(session):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache(django_db_setup, django_db_blocker):
+def _empty_cache(request):
     """Each test starts with an empty cache: the database rolls back between tests, Redis would not.
 
-    The cache may be a table of the test database, so that database is set up first.
+    The cache may be a table of the test database: a test that uses the database (a db fixture, the
+    django_db mark, the live site) gets it set up first and every cache emptied. A test that never
+    touches the database cannot reach that table either, so it does not wait for the database to be
+    set up; its other caches (Redis, memory) are emptied all the same.
     """
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
-    with django_db_blocker.unblock():
-        for each in caches.all(initialized_only=False):
+    if "django_db_setup" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            for each in caches.all(initialized_only=False):
+                each.clear()
+        return
+    for each in caches.all(initialized_only=False):
+        if not isinstance(each, DatabaseCache):
             each.clear()
 
 
@@ -130,6 +140,16 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
                 return application(environ, start_response)
 
         super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def site_databases(tmp_path_factory):
+    """Databases for throwaway sites run in other processes, copied from templates built once (tests/sites.py)."""
+    from tests.sites import SiteDatabases
+
+    databases = SiteDatabases(tmp_path_factory.mktemp("site-templates"))
+    yield databases
+    databases.drop()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from sciencecity.visibility import public_pages
 
 # Named URL patterns that are public but not pages, with what they answer.
 # Each entry: url name -> (content kind, whether it is per language).
@@ -32,6 +34,7 @@ NOT_SWEPT = {
     "wagtailcore_authenticate_with_password": "a private page's password form: a state of the browser sweep",
     "wagtailcore_login": "the sign-in for signed-in users' pages: a state of the browser sweep",
     "set_language": "a POST-only form handler",
+    "share_image": "a page's share picture, at the address its og:image names; tests/browser/test_design.py fetches each",
 }
 
 
@@ -50,12 +53,8 @@ def page_urls() -> list[SiteURL]:
     """Every live, public, non-alias page of the default site, with each URL its sitemap entry lists."""
     site = Site.objects.get(is_default_site=True)
     request = RequestFactory().get("/", HTTP_HOST="testserver")
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-    pages = Page.objects.none()
-    for root in roots:
-        pages |= Page.objects.descendant_of(root, inclusive=True)
     urls = []
-    for page in pages.live().public().filter(alias_of__isnull=True).specific().order_by("path"):
+    for page in public_pages(site).filter(alias_of__isnull=True).specific().order_by("path"):
         model = page._meta.label
         for entry in page.get_sitemap_urls(request):
             path = urlsplit(entry["location"]).path

@@ -87,7 +87,7 @@ def test_an_approver_enrols_with_a_code_from_the_app_and_gets_recovery_codes(cli
 
     refused = client.post(ENROL, {"code": "000000" if totp(key) != 0 else "111111"}, HTTP_ACCEPT_LANGUAGE="da")
     assert refused.status_code == 200
-    assert "Koden er ikke rigtig" in text(refused)
+    assert "Koden er forkert" in text(refused)
     assert 'aria-describedby="id_code_error"' in refused.content.decode()
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
@@ -138,7 +138,7 @@ def test_a_code_cannot_be_used_twice(client):
     client.post("/admin/logout/")
     sign_in(client, user)
     replayed = client.post(VERIFY, {"code": code}, HTTP_ACCEPT_LANGUAGE="da")
-    assert replayed.status_code == 200 and "Koden er ikke rigtig" in text(replayed)
+    assert replayed.status_code == 200 and "Koden er forkert" in text(replayed)
 
 
 def test_wrong_codes_in_a_row_make_the_user_wait(client, settings):
@@ -147,7 +147,7 @@ def test_wrong_codes_in_a_row_make_the_user_wait(client, settings):
     device = confirmed_device(user)
     sign_in(client, user)
     first = client.post(VERIFY, {"code": wrong_code(device)}, HTTP_ACCEPT_LANGUAGE="da")
-    assert "Koden er ikke rigtig" in text(first)
+    assert "Koden er forkert" in text(first)
     # Straight after, even the right code is not tried.
     waiting = client.post(VERIFY, {"code": fresh_code(device)}, HTTP_ACCEPT_LANGUAGE="da")
     assert "For mange forkerte koder i træk" in text(waiting)
@@ -177,7 +177,7 @@ def test_recovery_codes_work_once_each(client):
     sign_in(client, user)
     again = client.post(VERIFY, {"recovery_code": first}, HTTP_ACCEPT_LANGUAGE="da")
     assert again.status_code == 200
-    assert "Gendannelseskoden er ikke rigtig, eller den er allerede brugt" in text(again)
+    assert "Gendannelseskoden er forkert, eller den er allerede brugt" in text(again)
     assert 'aria-describedby="id_recovery_code_error"' in again.content.decode()
     assert client.post(VERIFY, {"recovery_code": second})["Location"] == "/admin/"
     assert StaticToken.objects.filter(device__user=user).count() == 8

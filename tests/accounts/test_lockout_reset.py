@@ -56,3 +56,17 @@ def test_failures_still_count_per_username_on_other_addresses(client):
         attempt(client, administrator.username, "wrong-password")
     assert attempt(client, administrator.username, "wrong-password").status_code == 429
     assert attempt(client, administrator.username, PASSWORD, address="198.51.100.20").status_code == 302
+
+
+def test_a_successful_login_from_one_address_leaves_the_guessing_from_another_counted(client):
+    """Signing in at the office forgets the user's own slips there, never an attacker's guesses elsewhere."""
+    administrator = UserFactory(groups=[ADMINISTRATORS])
+    attacker = "203.0.113.77"
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert attempt(client, administrator.username, "wrong-password", address=attacker).status_code == 200
+    assert attempt(client, administrator.username, PASSWORD).status_code == 302
+    client.post("/admin/logout/")
+
+    assert AccessAttempt.objects.filter(username=administrator.username, ip_address=attacker).exists()
+    # The attacker's next guess is the one that locks their address.
+    assert attempt(client, administrator.username, "wrong-password", address=attacker).status_code == 429

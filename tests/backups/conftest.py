@@ -2,7 +2,8 @@
 
 A site is driven through manage.py in a subprocess, with a DATABASE_URL of its own: a fresh
 SQLite file, or a fresh PostgreSQL database (``sc_issue29_<pid>_<n>``, created and dropped here)
-when the suite runs on PostgreSQL, as .ci/run's second run does. The suite's own test database
+when the suite runs on PostgreSQL, as .ci/run's second run does; empty, or a copy of the session's
+migrated site with the seed loaded (tests/sites.py). The suite's own test database
 is never touched.
 """
 
@@ -19,6 +20,8 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+
+from tests.sites import LOADED
 
 REPO = Path(settings.BASE_DIR)
 ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -113,9 +116,7 @@ class Site:
         return self.run(sys.executable, "manage.py", *args, check=check, env=env)
 
     def populate(self):
-        """Migrate, load the seeded content and add what a real site has beyond it (tests/backups/site_state.py)."""
-        self.manage("migrate", "--no-input", "-v0")
-        self.manage("load_site_content")
+        """Add what a real site has beyond the seeded content (tests/backups/site_state.py); the site was made ``loaded``."""
         self.run(sys.executable, "-m", "tests.backups.site_state", "populate")
 
     def state(self) -> dict:
@@ -161,18 +162,21 @@ def engine(request):
 
 
 @pytest.fixture(scope="module")
-def new_site(engine, tmp_path_factory):
-    """A factory of empty throwaway sites on the module's engine; their databases are dropped afterwards."""
+def new_site(engine, tmp_path_factory, site_databases):
+    """A factory of throwaway sites on the module's engine, empty or ``loaded`` (migrated, the seed loaded: a copy of
+    the session's template, tests/sites.py); their databases are dropped afterwards."""
     server = PostgresServer() if engine == "postgresql" else None
 
-    def make() -> Site:
+    def make(loaded: bool = False) -> Site:
         number = next(SITE_NUMBERS)
         root = tmp_path_factory.mktemp(f"site-{engine}-{number}")
         if server is None:
             path = root / "db.sqlite3"
-            return Site(root, engine, f"sqlite:///{path}", lambda: sqlite_tables(path))
+            url = site_databases.sqlite(LOADED, path) if loaded else f"sqlite:///{path}"
+            return Site(root, engine, url, lambda: sqlite_tables(path))
         name = f"sc_issue29_{os.getpid()}_{number}"
-        return Site(root, engine, server.create(name), lambda: server.tables(name))
+        url = site_databases.postgresql(name) if loaded else server.create(name)
+        return Site(root, engine, url, lambda: server.tables(name))
 
     yield make
     if server is not None:

@@ -11,6 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from backups.archive import signed
+
+from .archives import SECRET
+
+pytestmark = pytest.mark.throwaway_site
+
 # What must survive, each present in the source site so that the comparison is not vacuous:
 # content and its translations, revisions and workflow states; districts, workshops and users;
 # uploaded images and documents. Every other table is compared too.
@@ -29,7 +35,7 @@ ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 @pytest.fixture(scope="module")
 def source(new_site):
     """A populated site, its state, an archive of it, and an archive of it as the previous release left it."""
-    site = new_site()
+    site = new_site(loaded=True)
     site.populate()
     state = site.state()
     # An archive older than BACKUP_KEEP_DAYS (14 days by default): the next backup deletes it.
@@ -61,13 +67,14 @@ def manifest_of(archive: Path) -> dict:
 
 
 def rewritten(archive: Path, folder: Path, manifest=None, part=None) -> Path:
-    """A copy of the archive with its manifest and/or one part's bytes changed by the given functions."""
+    """A copy of the archive with its manifest and/or one part's bytes changed by the given functions; a changed
+    manifest is signed again with the sites' key, as an archive made so by a site with the same key would be."""
     copy = folder / f"altered-{archive.name}"
     with tarfile.open(archive) as source, tarfile.open(copy, "w:gz") as target:
         for member in source.getmembers():
             data = source.extractfile(member).read()
             if member.name == "manifest.json" and manifest:
-                data = json.dumps(manifest(json.loads(data))).encode()
+                data = json.dumps(signed(manifest(json.loads(data)), SECRET)).encode()
             elif member.name != "manifest.json" and part:
                 data = part(member.name, data)
             member.size = len(data)

@@ -4,9 +4,13 @@ objects, and a restore into an empty bucket gives back every file, still public 
 import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.s3 import new_bucket, s3_environment
 
 from .test_round_trip import changed_tables, manifest_of
+
+pytestmark = pytest.mark.throwaway_site
 
 
 def on_s3(site, endpoint: str):
@@ -29,7 +33,7 @@ def status(url: str) -> int:
 
 
 def test_a_backup_holds_the_buckets_media_and_a_restore_puts_them_back(new_site, s3_endpoint):
-    source = on_s3(new_site(), s3_endpoint)
+    source = on_s3(new_site(loaded=True), s3_endpoint)
     source.populate()
     state = source.state()
     assert {name.split("/")[0] for name in state["files"]} >= {"original_images", "documents"}

@@ -8,6 +8,7 @@ CI=true a missing tool fails the run instead, so CI can never pass unchecked.
 
 import os
 import shutil
+import time
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -112,8 +113,31 @@ def reach(page, origin: str, state, data: SweepData):
             response = landed.value
             # The sweep's own wrong passwords must not add up to a lockout of this machine's address.
             data.forget_failed_sign_ins()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return response
+
+
+def settle(page) -> None:
+    """Wait, after the load event, until the page has fetched all it will.
+
+    A page with scripts (the admin's) may start requests at any time: wait for the network to stay
+    quiet (Playwright's "networkidle", half a second of silence). A page without scripts (every public
+    page) starts nothing after "load" but what is already on its way: wait for that alone, if watched.
+    """
+    if page.evaluate("document.scripts.length"):
+        page.wait_for_load_state("networkidle")
+    elif (watch := getattr(page, "watch", None)) is not None:
+        watch.wait_for_requests()
+
+
+@pytest.fixture(scope="session")
+def swept_documents():
+    """Each state's document as the sweep's 1280 px load received it: state id -> (status, content type, body).
+
+    The Nu HTML Checker's items read it instead of loading the state a third time; a state not swept
+    yet (another module, ``-k``) is loaded by them.
+    """
+    return {}
 
 
 @pytest.fixture(autouse=True)
@@ -146,7 +170,10 @@ class PageWatch:
         # Every failed response, as (document address, response address, status): a console message
         # "status of 404" names no address, so the sweep judges failures from these instead.
         self.failed_responses: list[tuple[str, str, int]] = []
+        self.in_flight: set = set()
         page.on("request", self._on_request)
+        page.on("requestfinished", self._on_request_done)
+        page.on("requestfailed", self._on_request_done)
         page.on("console", self._on_console)
         page.on("response", self._on_response)
         # Runs through the DevTools protocol, so the page's own CSP cannot block it.
@@ -160,9 +187,20 @@ class PageWatch:
         """What the current document's Content-Security-Policy blocked."""
         return self.page.evaluate("window.__cspViolations || []")
 
+    def wait_for_requests(self, timeout: float = 30) -> None:
+        """Wait until every request the page has started has finished or failed."""
+        deadline = time.monotonic() + timeout
+        while self.in_flight and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)  # lets Playwright deliver the events that empty the set
+        assert not self.in_flight, f"still loading after {timeout} s: {sorted(r.url for r in self.in_flight)}"
+
     def _on_request(self, request):
+        self.in_flight.add(request)
         if not request.url.startswith((self.origin, "data:", "blob:")):
             self.offsite.append(request.url)
+
+    def _on_request_done(self, request):
+        self.in_flight.discard(request)
 
     def _on_console(self, message):
         if message.type == "error":

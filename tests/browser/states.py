@@ -20,9 +20,9 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.users.models import UserProfile
 
 from sciencecity.models import InformationPage
-from tests.factories import UserFactory
+from tests.factories import ImageFactory, UserFactory
 from tests.site_urls import collect_site_urls
-from workshops.models import Kind, Workshop
+from workshops.models import GraphicRecording, Kind, Workshop
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 SOURCE, *TARGETS = LANGUAGES
@@ -90,6 +90,7 @@ def state_variants(language: str, paths) -> list[State]:
               shows=".workshop-listing:not(:has(.workshop-item)):not(:has(.notice))"),
         State(f"{workshops}?topic=ukendt-emne", language, shows=".workshop-listing .notice"),
         State(f"{workshops}?page=2", language, shows=".pagination a[rel=prev]"),
+        State(f"{workshops}{SweepData.DRAWN_SLUG}/", language, shows=".graphic-recording details"),
         State(f"{search}?q=innovation", language, shows=".search-result"),
         State(f"{search}?q=innovation&page=2", language, shows=".pagination a[rel=prev]"),
         State(f"{search}?q=zzyzx", language, shows=".search-results:not(:has(.search-result)) .search-results__summary"),
@@ -146,6 +147,7 @@ class SweepData:
     ALIAS_SLUG = "side-kun-paa-dansk"  # Danish, and every other language's alias of it
     PRIVATE_SLUGS = {language: f"intern-side-{language}" for language in LANGUAGES}
     WORKSHOPS = 11  # one more than a page of the listing
+    DRAWN_SLUG = "netvaerksmoede-1"  # the session given a graphic recording
 
     def __init__(self):
         self.pages: list[Page] = []
@@ -172,6 +174,11 @@ class SweepData:
             )
             for number in range(1, self.WORKSHOPS + 1)
         ]
+        self.drawing = ImageFactory(title="Tegning fra netværksmødet")
+        GraphicRecording.objects.create(
+            workshop=self.workshops[0], locale=danish_locale, image=self.drawing,
+            alt_text="Tegning af netværksmødet", description="Øverst: mødets spørgsmål.\n\nNederst: tre svar.",
+        )
         self.users = {}
 
     def session_cookie(self, kind: str, language: str, url: str) -> dict:
@@ -206,6 +213,7 @@ class SweepData:
             Page.objects.filter(pk=page.pk).delete()
         for workshop in self.workshops:
             workshop.delete()
+        self.drawing.delete()
         for user in self.users.values():
             user.delete()
         self.forget_failed_sign_ins()

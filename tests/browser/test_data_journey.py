@@ -120,7 +120,7 @@ def test_an_editor_submits_an_approver_publishes_a_translator_publishes_swedish(
     segment.locator("textarea").fill(TRANSLATED)
     segment.get_by_role("button", name="Gem").click()
     expect(page.locator("li.complete", has_text=CHANGED)).to_have_count(1)
-    page.get_by_role("button", name="Udgiv på Svenska").click()
+    page.get_by_role("button", name="Udgiv på svensk").click()
     page.wait_for_load_state("networkidle")
     visitor = in_new_tab(page, f"{live_site.url}{network_url('sv')}{lund.slug}/")
     expect(visitor.locator(".page-body")).to_contain_text(TRANSLATED)

@@ -116,7 +116,7 @@ def test_an_administrator_sees_the_groups_described_and_is_warned_of_no_reachabl
 
         page.goto(live_site.url + "/admin/groups/")
         rows = page.locator("tbody tr")
-        expect(rows.filter(has_text="Communications approvers")).to_contain_text("godkender og udgiver danske sider")
+        expect(rows.filter(has_text="Kommunikation – godkendere")).to_contain_text("godkender og udgiver danske sider")
         expect(page.get_by_text("Moderators")).to_have_count(0)
     finally:
         approvers.user_set.set(members)

@@ -1,8 +1,10 @@
 """The W3C Nu HTML Checker on every swept state's document: zero errors, one test item each. Other URLs: status and content type.
 
 The documents are fetched by the browser as each state is reached (a form sent,
-a POST, a signed-in screen of ours) and checked in one run of the checker per
-module; each state's item then reports only its own errors.
+a POST, a signed-in screen of ours): the very documents the sweep's 1280 px items
+received (test_accessibility.py, through ``swept_documents``), or, for a state not
+swept in this session, a load of its own. They are checked in one run of the
+checker per module; each state's item then reports only its own errors.
 """
 
 import json
@@ -30,26 +32,39 @@ def fetch(url):
         return error.code, error.headers.get_content_type(), error.read()
 
 
+def load_document(chromium, origin, state, data):
+    """Reach the state in a fresh 1280 px tab, as the sweep does: (status, content type, body)."""
+    context = chromium.new_context(viewport=DESKTOP, locale="da-DK")
+    try:
+        response = reach(context.new_page(), origin, state, data)
+        return response.status, response.headers.get("content-type", ""), response.body()
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module")
-def checked_documents(request, chromium, live_site, sweep_data, vnu_command, tmp_path_factory, django_db_blocker):
-    """Each selected state's id -> (status, content type, the checker's errors), or the error reaching it."""
+def checked_documents(request, chromium, live_site, sweep_data, vnu_command, swept_documents, tmp_path_factory,
+                      django_db_blocker):
+    """Each selected state's id -> (status, content type, the checker's errors), or the error reaching it.
+
+    A state the sweep has already loaded at 1280 px (test_accessibility.py) is checked in the document it
+    received then; any other is loaded here the same way.
+    """
     selected = [item.callspec.params["state"] for item in request.session.items
                 if item.module is request.module and hasattr(item, "callspec") and "state" in item.callspec.params]
     folder = tmp_path_factory.mktemp("documents")
     answers, paths = {}, {}
     with django_db_blocker.unblock():
         for index, state in enumerate(selected):
-            context = chromium.new_context(viewport=DESKTOP, locale="da-DK")
             try:
-                response = reach(context.new_page(), live_site.url, state, sweep_data)
+                status, content_type, body = swept_documents.get(state.id) or load_document(
+                    chromium, live_site.url, state, sweep_data)
                 path = folder / f"document-{index}.html"
-                path.write_bytes(response.body())
+                path.write_bytes(body)
                 paths[str(path)] = state.id
-                answers[state.id] = (response.status, response.headers.get("content-type", ""), [])
+                answers[state.id] = (status, content_type, [])
             except Exception as error:  # noqa: BLE001 - reported by the state's own item
                 answers[state.id] = error
-            finally:
-                context.close()
     if not paths:
         return answers
     result = subprocess.run(

@@ -33,7 +33,7 @@ LANGUAGES = {
         "enrol": "Opsæt totrinslogin",
         "codes": "Gendannelseskoder",
         "verify": "Indtast din kode",
-        "wrong": "Koden er ikke rigtig. Tjek, at uret på din telefon går rigtigt, og prøv den nyeste kode.",
+        "wrong": "Koden er forkert. Tjek, at uret på din telefon går rigtigt, og prøv den nyeste kode.",
     },
     "sv": {
         "locale": "sv-SE",

@@ -105,10 +105,12 @@ def fetch(url: str, method: str = "GET", headers: dict | None = None, timeout: f
         return error.code, error.headers, error.read()
 
 
-def raw_get(base: str, path: str, headers: dict[str, str] | None = None, source: str = "127.0.0.1") -> tuple[int, dict, bytes]:
-    """(status, headers with lower-case names, body) of a GET sent from the given local source address."""
+def raw_get(base: str, path: str, headers: dict[str, str] | None = None, source: str = "127.0.0.1",
+            host: str = "127.0.0.1", method: str = "GET") -> tuple[int, dict, bytes]:
+    """(status, headers with lower-case names, body) of a request sent as is (no redirect followed, no
+    escaping) from the given local source address."""
     port = int(base.rsplit(":", 1)[1])
-    lines = [f"GET {path} HTTP/1.0", "Host: 127.0.0.1", *(f"{name}: {value}" for name, value in (headers or {}).items())]
+    lines = [f"{method} {path} HTTP/1.0", f"Host: {host}", *(f"{name}: {value}" for name, value in (headers or {}).items())]
     with socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(source, 0)) as sock:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         response = b""

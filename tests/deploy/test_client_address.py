@@ -29,8 +29,10 @@ def address_the_app_counts(body: bytes) -> str:
 
 @pytest.fixture
 def one_proxy(settings):
-    """The app counts one proxy, the edge, as the reference deployment says."""
+    """The app counts one proxy, the edge, and trusts whoever reaches it (FORWARDED_ALLOW_IPS="*"), as the
+    reference deployment says: only the edge can, on the stack's internal network."""
     settings.REVERSE_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["*"]
 
 
 def test_a_visitor_straight_at_the_edge_cannot_spoof_the_address(tmp_path, one_proxy):
@@ -62,6 +64,7 @@ def test_behind_a_trusted_load_balancer_each_visitor_keeps_their_own_address(tmp
 
 def test_the_reference_deployment_counts_one_proxy_and_passes_the_trusted_ranges_to_the_edge():
     assert re.search(r'^  REVERSE_PROXY_COUNT: "1"$', COMPOSE, re.M), "the app must count exactly the edge"
+    assert re.search(r'^      FORWARDED_ALLOW_IPS: "\*"$', COMPOSE, re.M), "the app trusts the edge, its only caller"
     assert "REVERSE_PROXY_COUNT" not in ENV_EXAMPLE
     edge = re.search(r"^  edge:\n(.*?)^  \S", COMPOSE, re.S | re.M).group(1)
     assert re.search(r"TRUSTED_PROXIES: \$\{TRUSTED_PROXIES:-\}", edge)

@@ -200,6 +200,7 @@ def run_step(command: str, cwd: Path, env: dict, timeout: int = 600) -> None:
     assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
 
 
+@pytest.mark.throwaway_site
 def test_the_image_build_steps_produce_a_site_that_serves_and_is_healthy(tmp_path):
     app, venv, media = tmp_path / "app", tmp_path / "venv", tmp_path / "media"
     copy_context(REPO, app)

@@ -17,6 +17,8 @@ def edge(tmp_path):
         (media / "original_images" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
         (media / "documents").mkdir()
         (media / "documents" / "referat.txt").write_text("privat")
+        (media / "wagtail_uploads").mkdir()
+        (media / "wagtail_uploads" / "ventende.png").write_bytes(b"\x89PNG\r\n\x1a\nawaiting its collection")
         yield base
 
 
@@ -61,3 +63,11 @@ def test_documents_never_come_from_disk_and_their_refusal_carries_the_headers_to
 def test_the_permissions_policy_at_the_edge_is_the_apps():
     template = (settings.BASE_DIR / "deploy" / "nginx" / "sciencecity.conf.template").read_text()
     assert f'"{settings.PERMISSIONS_POLICY}"' in template
+
+
+def test_uploads_awaiting_their_details_are_never_served(edge):
+    """Wagtail keeps an upload whose form is not yet filled in under wagtail_uploads/, before its collection
+    (perhaps a private one) is known: the edge serves none of them (issue 36, finding 16)."""
+    status, headers, body = raw_get(edge, "/media/wagtail_uploads/ventende.png")
+    assert status == 404 and b"awaiting" not in body
+    assert headers["content-security-policy"] == ["default-src 'none'"]

@@ -5,9 +5,12 @@ configuration in front of it; the app purges the edge after each change, as in
 production (here the purge queue runs its tasks at once).
 """
 
+import gzip
 import time
 
 import pytest
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
 from wagtail.models import PageViewRestriction
 
 from .edge import fetch, running_edge
@@ -89,3 +92,58 @@ def test_a_published_title_reaches_every_page_through_the_edge(edge):
         page = lund_page()
         page.title, page.menu_title = old_title, old_menu_title
         page.save_revision().publish()
+
+
+def test_a_page_made_private_leaves_the_edge_at_once_while_the_purge_worker_is_down(edge, settings):
+    """The queue's tasks wait for a worker that is not running; the privacy change purges its page all the same."""
+    settings.TASKS = {**settings.TASKS, "purge": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    page = lund_page()
+    through(edge, page.url)
+    assert through(edge, page.url)[0] == "HIT"
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig-42")
+    try:
+        assert page.introduction not in through(edge, page.url)[1], "the private page is still at the edge"
+    finally:
+        restriction.delete()
+
+
+def test_visitors_with_and_without_compression_share_one_copy_and_its_purge(edge):
+    page = lund_page()
+    gzipped = fetch(edge + page.url, headers={**HOST, "Accept-Encoding": "gzip"})
+    assert gzipped[1]["Content-Encoding"] == "gzip" and gzipped[1]["X-Cache-Status"] == "MISS"
+    assert through(edge, page.url)[0] == "HIT", "the plain visitor gets the same copy"
+    old_title = page.title
+    try:
+        page.title = "Lund, rettet"
+        page.save_revision().publish()
+        for headers in (HOST, {**HOST, "Accept-Encoding": "gzip"}):
+            _status, received, body = fetch(edge + page.url, headers=headers)
+            html = gzip.decompress(body) if received.get("Content-Encoding") == "gzip" else body
+            assert "Lund, rettet" in html.decode(), headers
+    finally:
+        page = lund_page()
+        page.title = old_title
+        page.save_revision().publish()
+
+
+def test_the_edge_serves_its_copies_while_the_database_is_down_and_the_rest_answer_503(edge, settings, monkeypatch):
+    """nginx's proxy_cache_use_stale covers a page it holds; a page it does not is the app's 503, in the visitor's language."""
+    settings.EDGE_CACHE_SECONDS = 1
+    page = lund_page()
+    through(edge, page.url)
+    assert through(edge, page.url)[0] == "HIT"
+    # The copy has expired: the edge must ask the app again. nginx counts whole seconds and keeps a copy
+    # while its expiry second is not yet past, so a copy for 1 s may be served for up to 2.
+    time.sleep(2.5)
+
+    def refused(*args, **kwargs):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refused)
+    assert through(edge, page.url) == ("STALE", through(edge, page.url)[1])
+    assert page.introduction in through(edge, page.url)[1]
+    status, headers, body = fetch(edge + "/sv/", headers=HOST)
+    assert status == 503 and headers["Retry-After"] == "30"
+    assert "Tillfälligt otillgänglig" in body.decode()
+    monkeypatch.undo()
+    assert eventually(lambda: fetch(edge + "/sv/", headers=HOST)[0] == 200), "the site recovers without a restart"

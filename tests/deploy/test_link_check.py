@@ -27,6 +27,7 @@ import pytest
 from django.conf import settings
 
 from tests.s3 import new_bucket, s3_environment
+from tests.sites import LOADED
 
 from .edge import free_port, running_edge
 from .test_workers import manage, production_env
@@ -35,14 +36,13 @@ REFERENCE = re.compile(r'\s(href|src|srcset|action)="([^"]*)"')
 MAX_ADDRESSES = 3000
 
 
-def start_site(env: dict):
-    """Load the content and the media, collect static files and start gunicorn; its process and base URL."""
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_site_content")
+def start_site(env: dict, site_databases, folder, static_root):
+    """Copy the seeded site (tests/sites.py), add the media, use the collected static files and start gunicorn; its process and base URL."""
+    env["DATABASE_URL"] = site_databases.sqlite(LOADED, folder / "db.sqlite3")
+    env["STATIC_ROOT"] = static_root
     result = subprocess.run([sys.executable, "-m", "tests.deploy.site_media"], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    manage(env, "collectstatic", "--no-input", "-v0")
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "sciencecity.wsgi"],
                                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{env['PORT']}"
@@ -118,12 +118,13 @@ def assert_nothing_broken(base: str, media_origin: str) -> set:
     return seen
 
 
+@pytest.mark.throwaway_site
 @pytest.mark.nginx
-def test_behind_the_edge_with_media_on_the_local_disk_nothing_is_broken(tmp_path):
+def test_behind_the_edge_with_media_on_the_local_disk_nothing_is_broken(tmp_path, site_databases, production_static):
     port = free_port()
     env = production_env(tmp_path, port)
     env["WEB_CONCURRENCY"] = "2"
-    process, _app = start_site(env)
+    process, _app = start_site(env, site_databases, tmp_path, production_static)
     try:
         edge_folder = tmp_path / "edge"
         edge_folder.mkdir()
@@ -135,12 +136,13 @@ def test_behind_the_edge_with_media_on_the_local_disk_nothing_is_broken(tmp_path
         process.wait(timeout=20)
 
 
-def test_gunicorn_alone_with_media_on_s3_nothing_is_broken(tmp_path, s3_endpoint):
+@pytest.mark.throwaway_site
+def test_gunicorn_alone_with_media_on_s3_nothing_is_broken(tmp_path, s3_endpoint, site_databases, production_static):
     port = free_port()
     bucket = new_bucket()
     env = {**production_env(tmp_path, port), **s3_environment(s3_endpoint, bucket), "WEB_CONCURRENCY": "2"}
     manage(env, "prepare_media_bucket")
-    process, base = start_site(env)
+    process, base = start_site(env, site_databases, tmp_path, production_static)
     try:
         seen = assert_nothing_broken(base, f"{s3_endpoint}/{bucket}/")
         renditions = [url for url in seen if kind(url) == "rendition"]

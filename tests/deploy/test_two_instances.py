@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 
-pytestmark = [pytest.mark.postgresql, pytest.mark.redis]
+pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.throwaway_site]
 
 PASSWORD = "et-godt-langt-kodeord-42"
 NEW_TEXT = "Science City Lyngby vill att alla kan använda webbplatsen, i dag och i morgon."

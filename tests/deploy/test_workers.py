@@ -14,7 +14,11 @@ import urllib.request
 import pytest
 from django.conf import settings
 
+from tests.sites import LOADED
+
 from .edge import free_port
+
+pytestmark = pytest.mark.throwaway_site
 
 NEW_TITLE = "Lund i nyt lys"
 
@@ -54,14 +58,13 @@ def read(url: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def three_workers(tmp_path_factory):
-    """gunicorn with three workers under production settings, the site's content loaded."""
+def three_workers(tmp_path_factory, site_databases, production_static):
+    """gunicorn with three workers under production settings, the site's content loaded (tests/sites.py)."""
     folder = tmp_path_factory.mktemp("workers")
     port = free_port()
     env = production_env(folder, port)
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_site_content")
-    manage(env, "collectstatic", "--no-input", "-v0")
+    env["DATABASE_URL"] = site_databases.sqlite(LOADED, folder / "db.sqlite3")
+    env["STATIC_ROOT"] = production_static
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "sciencecity.wsgi"],
                                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

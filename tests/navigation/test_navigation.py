@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from sciencecity.models import FooterText, OrganisationSettings
+from sciencecity.models import ContentVersion, FooterText, OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_footer_has_the_translated_text_the_organisations_facts_and_the_legal_pa
 
     footer = html(client, f"/{language}/").select_one("footer")
     text = {
-        "da": "Science City Lyngby arbejder for", "sv": "Science City Lyngby arbetar för", "en": "Science City Lyngby works for"
+        "da": "Science City Lyngby arbejder for", "sv": "Science City Lyngby arbetar för", "en": "Science City Lyngby works to build"
     }[language]
     assert text in footer.select_one(".site-footer__text").get_text()
     address = footer.address.get_text(" ", strip=True)
@@ -78,15 +78,15 @@ def test_building_the_chrome_takes_a_fixed_number_of_queries(site_content, djang
     from navigation.chrome import build_chrome
 
     site = site_content.page("home").get_site()
-    # The locale's home page, the tree, one query per page type in it, the site root paths (once, from
-    # the cache: a query where the cache is the database), the footer text, the settings and when
-    # content next changes by itself.
+    # The locale's home page, the private sections, the tree, one query per page type in it, the site
+    # root paths (once, from the cache: a query where the cache is the database), the footer text, the
+    # settings and when content next changes by itself (a workshop's end, a page's expiry).
     with django_assert_max_num_queries(CHROME_BUILD_QUERIES):
         chrome = build_chrome(site, language)
     assert chrome.menu and chrome.legal and chrome.footer_html
 
 
-CHROME_BUILD_QUERIES = 14
+CHROME_BUILD_QUERIES = 15
 
 
 @pytest.mark.parametrize("key", ["home", "giid-partnership", "giid-network", "lund-collaboration", "privacy-policy"])
@@ -109,6 +109,56 @@ def test_publishing_a_page_changes_the_menu_at_once(client, site_content):
     page = site_content.page("lund-collaboration")
     page.menu_title = "Lund og Future by Lund"
     page.save_revision().publish()
+    assert "Lund og Future by Lund" in html(client, "/da/").select_one("nav.main-menu").get_text()
+
+
+def cache_the_chrome_in_another_worker(site) -> str:
+    """What another process serving a page does meanwhile: read the rows committed so far, cache their chrome
+    under the content version committed so far, and return that version.
+
+    A thread of its own has its own database connection, which sees only what is committed.
+    """
+    import threading
+
+    from django.db import connections
+
+    from navigation.chrome import get_chromes
+
+    seen = {}
+
+    def serve():
+        try:
+            seen["version"] = ContentVersion.current()
+            get_chromes(site, seen["version"])
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=serve)
+    worker.start()
+    worker.join()
+    return seen["version"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.redis
+def test_a_menu_cached_by_another_worker_before_the_publish_commits_is_forgotten_after_it(
+    client, site_content, django_capture_on_commit_callbacks
+):
+    """The race a shared cache (Redis) opens: a worker that read the old rows just before the commit caches the old
+    menu; it stays under the old content version, which the publish replaced in its transaction, so it is never
+    served after the commit."""
+    from django.core.cache import cache
+
+    from navigation.chrome import chrome_key
+
+    page = site_content.page("lund-collaboration")
+    site = page.get_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.menu_title = "Lund og Future by Lund"
+        page.save_revision().publish()
+        version = cache_the_chrome_in_another_worker(site)
+        stale = cache.get(chrome_key(site.pk, "da", version))
+        assert stale is not None and "Lund og Future by Lund" not in [link.title for link in stale.menu]
     assert "Lund og Future by Lund" in html(client, "/da/").select_one("nav.main-menu").get_text()
 
 

@@ -48,7 +48,11 @@ def test_every_block_renders_its_preview(site_content, name, block):
 
     from sciencecity.models import OrganisationSettings
 
-    ImageFactory()
+    image = ImageFactory()
+    # The recordings block shows the sessions that have their drawing, and nothing while none has.
+    from workshops.models import Workshop
+
+    Workshop.objects.get(slug="investing-in-startups", locale__language_code="da").recordings.update(image=image, alt_text="Tegningen")
     # The contact block shows what the settings hold, and nothing while they are empty.
     details = OrganisationSettings.objects.get(site=Site.objects.get(is_default_site=True))
     details.email = "kontakt@example.org"

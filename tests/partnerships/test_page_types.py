@@ -108,3 +108,18 @@ def test_collaboration_page_names_the_partner_in_its_own_language(client, site_c
     assert partner["lang"] == "en"
     assert partner.get_text(strip=True) == "Future by Lund"
     assert partner.a["hreflang"] == "sv"
+
+
+@pytest.mark.parametrize(("language", "heading"), [("da", "I dette afsnit"), ("sv", "I det här avsnittet"), ("en", "In this section")])
+def test_the_partnership_page_sets_its_sections_and_the_networks_map_beside_its_story(client, site_content, language, heading):
+    partnership = site_content.page("giid-partnership", language)
+    html = BeautifulSoup(client.get(partnership.url).content, "html.parser")
+    aside = html.select_one(".layout--with-aside > aside.layout__aside")
+    nav = aside.select_one("nav")
+    assert nav.h2.get_text() == heading
+    assert [a["href"] for a in nav.select("a")] == [site_content.page("giid-network", language).url,
+                                                   site_content.page("giid-workshops", language).url]
+    markers = aside.select("svg.world-map__svg a.world-map__marker")
+    assert markers and all(a["href"].startswith(site_content.page("giid-network", language).url) for a in markers)
+    # The story itself stays in the main column, at reading width.
+    assert html.select_one(".layout--with-aside > .layout__main.page-body h2")

@@ -30,7 +30,7 @@ WORDS = {
         "lead": "Sidan är skyddad med ett lösenord.",
         "document": "Dokumentet är skyddat med ett lösenord.",
         "label": "Lösenord",
-        "wrong": "Lösenordet du angav är inte korrekt. Vänligen försök igen.",
+        "wrong": "Lösenordet du angav är inte korrekt. Försök igen.",
         "skip": "Hoppa till huvudinnehållet",
         "login_title": "<title>Logga in – Science City Lyngby</title>",
         "username": "Användarnamn",
@@ -45,13 +45,14 @@ def text(response) -> str:
 
 @pytest.fixture
 def restricted(site_content):
-    """The collaboration page, in Danish and Swedish, each behind a password: (page, form address) by language."""
+    """The collaboration page behind a password, set on the Danish page and so on every translation too:
+    (page, form address) by language."""
+    restriction = PageViewRestriction.objects.create(
+        page=site_content.page("lund-collaboration"), restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
+    )
     pages = {}
     for language in WORDS:
         page = site_content.page("lund-collaboration", language)
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
-        )
         pages[language] = (page, f"/{language}/_util/authenticate_with_password/{restriction.pk}/{page.pk}/")
     return pages
 

@@ -32,4 +32,4 @@ def test_rich_text_offers_one_format_as_wide_as_the_column_with_a_srcset(site_co
     assert 'class="richtext-image full-width"' in html
     srcset = re.search(r'srcset="([^"]*)"', html).group(1)
     assert [entry.split()[-1] for entry in srcset.split(", ")] == ["400w", "800w", "1200w"]
-    assert 'sizes="(min-width: 50rem) 46rem, 100vw"' in html and 'alt="Et billede"' in html
+    assert 'sizes="(min-width: 42rem) 38rem, 100vw"' in html and 'alt="Et billede"' in html

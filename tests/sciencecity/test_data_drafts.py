@@ -98,15 +98,35 @@ def test_an_editors_draft_stays_out_of_sight_until_an_approver_approves(client, 
     assert "Distrito Tec" in client.get(site_content.page("giid-network").url).content.decode()
 
 
+def translate_in_the_editor(client, obj, language: str, field: str, text: str) -> None:
+    """Translate ``field`` of ``obj``'s source anew, as wagtail-localize's translation editor saves it (a PUT)."""
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+    from wagtail_localize.models import StringSegment, Translation
+
+    translation = Translation.objects.get(source__object_id=obj.translation_key, target_locale__language_code=language)
+    segment = StringSegment.objects.get(source=translation.source, context__path=field)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(url, encode_multipart(BOUNDARY, {"value": text}), content_type=MULTIPART_CONTENT)
+    assert response.status_code in (200, 201), response.content
+
+
 def test_a_translator_publishes_a_swedish_district_directly_but_not_a_danish_one(client, site_content, translator):
-    swedish, danish = district(language="sv"), district()
+    # A district with text to translate (the seed gives DistritoTec no description).
+    swedish, danish = district("future-by-lund", language="sv"), district()
     client.force_login(translator)
 
+    translate_in_the_editor(client, swedish, "sv", "short_description", "Lunds kommuns avdelning för innovation.")
     response = client.post(edit_url(swedish), {"action": "publish"})
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
     swedish.refresh_from_db()
+    # Published at once, past no approval: visitors read it.
+    assert swedish.short_description == "Lunds kommuns avdelning för innovation."
     assert swedish.live and swedish.current_workflow_state is None
+    client.logout()
+    page = client.get(f"{site_content.page('giid-network', 'sv').url}{swedish.slug}/")
+    assert "Lunds kommuns avdelning för innovation." in page.content.decode()
 
+    client.force_login(translator)
     client.post(edit_url(danish), {**district_form(danish, name="Ændret"), "action-publish": "1"})
     danish.refresh_from_db()
     assert danish.name != "Ændret"
@@ -131,10 +151,14 @@ def test_an_unpublished_topic_is_not_shown_with_its_workshops(client, site_conte
 
     workshop = Workshop.objects.filter(locale=Locale.get_default()).first()
     workshops_page = WorkshopsPage.objects.get(locale=Locale.get_default())
-    # A topic no workshop title contains; the seed links no session to a topic.
+    # A topic that no workshop title contains and that no workshop discusses yet, given to a workshop.
     titles = " ".join(Workshop.objects.values_list("title", flat=True))
-    topic = next(t for t in Topic.objects.filter(locale=Locale.get_default()) if t.name not in titles)
+    topic = next(
+        t for t in Topic.objects.filter(locale=Locale.get_default(), workshops__isnull=True) if t.name not in titles
+    )
+    assert topic.name not in client.get(workshops_page.url).content.decode()
     workshop.topics.add(topic)
+    workshop.save()
     assert topic.name in client.get(workshops_page.url).content.decode()
 
     for version in Topic.objects.filter(translation_key=topic.translation_key):

@@ -54,3 +54,35 @@ def test_an_old_address_redirects_to_its_page(client, site_content):
     response = client.get("/giid")
     assert response.status_code == 301
     assert response["Location"] == page.url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path,language,signed_in", [("/sv/", "sv", False), ("/da/partnerskab-med-giid/", "da", False),
+                                                     ("/en/", "en", False), ("/da/soeg/?q=Lyngby", "da", False),
+                                                     ("/admin/", "da", True)])
+def test_a_database_that_does_not_answer_gives_503_in_the_visitors_language(client, site_content, monkeypatch, path,
+                                                                            language, signed_in):
+    """Never a 500 or a traceback: a 503 that says to come back, which the edge answers from its last copy instead."""
+    from django.db import OperationalError, connections
+
+    from tests.factories import UserFactory
+
+    if signed_in:  # an editor's session is in the database
+        client.force_login(UserFactory())
+
+    def refused(*args, **kwargs):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+    monkeypatch.setattr(connections["default"], "cursor", refused)
+    client.raise_request_exception = False
+    response = client.get(path)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    with translation.override(language):
+        assert html.h1.get_text() == translation.gettext("Temporarily unavailable")
+    assert "Connection refused" not in response.content.decode() and "Traceback" not in response.content.decode()
+    monkeypatch.undo()
+    assert client.get(path).status_code in (200, 302), "the site answers again as soon as the database does"

@@ -8,8 +8,8 @@ import polib
 import pytest
 from django.conf import settings
 
-# Names (and the word "logo") that are the same in Danish or Swedish as in English, so msgstr may equal msgid.
-PROPER_NOUNS = {"Science City Lyngby", "GIID Network Peer Session", "logo"}
+# Names (and the words "logo" and "Menu", and "USA") that are the same in Danish or Swedish as in English, so msgstr may equal msgid.
+PROPER_NOUNS = {"Science City Lyngby", "GIID Network Peer Session", "logo", "Menu", "USA"}
 # The configured languages with a catalogue of ours: all but English, in which the messages are written.
 LANGUAGES = [code for code, _name in settings.LANGUAGES if (settings.BASE_DIR / "locale" / code).is_dir()]
 

@@ -137,4 +137,4 @@ def test_english_visitors_read_country_names_and_dates_in_english(client, site_c
         from django.utils.formats import date_format
         import datetime
 
-        assert date_format(datetime.date(2026, 11, 27)) == "Nov. 27, 2026"
+        assert date_format(datetime.date(2026, 11, 27)) == "27 November 2026"

@@ -3,12 +3,13 @@
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, UploadedFile
 
 from accounts.testing import force_verified_login
 from editorial.roles import ADMINISTRATORS
@@ -132,3 +133,16 @@ def test_a_collection_holding_images_cannot_be_moved_into_a_private_one(admin_cl
     assert HOLDS_IMAGES["da"] in text(response)
     public.refresh_from_db()
     assert public.get_parent().pk == Collection.get_first_root_node().pk
+
+
+@pytest.mark.parametrize("language", ["da", "sv"])
+def test_a_refused_upload_leaves_no_file_behind_to_be_read(admin_client, private, settings, language):
+    """Wagtail's multiple upload keeps a file whose form fails on another field than the file, to be completed
+    later, under /media/wagtail_uploads/, where anyone could read it: a refused image must leave nothing."""
+    response = admin_client.post("/admin/images/multiple/add/", {"files[]": png(), "collection": private.pk},
+                                 HTTP_X_REQUESTED_WITH="XMLHttpRequest", HTTP_ACCEPT_LANGUAGE=language)
+    data = json.loads(response.content)
+    assert data["success"] is False
+    assert IMAGE_MESSAGES[language] in data["error_message"]
+    assert not UploadedFile.objects.exists()
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []

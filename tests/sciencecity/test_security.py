@@ -11,6 +11,8 @@ import urllib.request
 import pytest
 from django.conf import settings as django_settings
 
+from tests.sites import MIGRATED
+
 pytestmark = pytest.mark.django_db
 
 PRODUCTION_ENV = {
@@ -108,7 +110,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_gunicorn_names_no_server_software(tmp_path):
+@pytest.mark.throwaway_site
+def test_gunicorn_names_no_server_software(tmp_path, site_databases):
     """gunicorn would send "Server: gunicorn"; its configuration drops the header."""
     port = free_port()
     env = {
@@ -116,16 +119,13 @@ def test_gunicorn_names_no_server_software(tmp_path):
         **PRODUCTION_ENV,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "sciencecity.settings.production",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": site_databases.sqlite(MIGRATED, tmp_path / "db.sqlite3"),
         "SECURE_SSL_REDIRECT": "0",
         "WEB_CONCURRENCY": "1",
         "HOST": "127.0.0.1",
         "PORT": str(port),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=django_settings.BASE_DIR, env=env, check=True
-    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "sciencecity.wsgi"],
         cwd=django_settings.BASE_DIR,

@@ -120,7 +120,8 @@ def test_no_results_says_so_helpfully(client, site_content):
 
 @pytest.mark.parametrize(
     "path,language,kind",
-    [("/da/soeg/", "da", "Innovationsdistrikt"), ("/sv/sok/", "sv", "Innovationsdistrikt"), ("/en/search/", "en", "Innovation district")],
+    [("/da/soeg/", "da", "Deltager i GIID-netværket"), ("/sv/sok/", "sv", "Deltagare i GIID-nätverket"),
+     ("/en/search/", "en", "Participant in the GIID network")],
 )
 def test_districts_are_found_in_the_visitors_language(client, site_content, path, language, kind):
     urls, html = results(client, path, "Tonsley")
@@ -134,7 +135,7 @@ def test_districts_are_found_in_the_visitors_language(client, site_content, path
 def test_workshops_are_found_in_the_visitors_language(client, site_content):
     urls, html = results(client, "/sv/sok/", "Investing")
     assert f"{site_content.page('giid-workshops', 'sv').url}investing-in-startups/" in urls
-    assert "Workshop eller peer session" in [kind.get_text() for kind in html.select(".search-result__kind")]
+    assert "Workshop eller peer-session" in [kind.get_text() for kind in html.select(".search-result__kind")]
 
 
 def test_private_pages_and_what_they_list_are_never_found_until_opened_again(client, site_content):
@@ -152,14 +153,56 @@ def test_private_pages_and_what_they_list_are_never_found_until_opened_again(cli
 
 @pytest.mark.parametrize("path", ["/da/soeg/", "/sv/sok/"])
 def test_a_search_costs_one_query_per_source_once_the_chrome_is_cached(client, site_content, path):
-    """Pages, districts and workshops: one full-text query each; titles, addresses and the locale come from the chrome."""
+    """Pages, districts, workshops and topics: one full-text query each, after the content's version (which
+    keys the cache); titles, addresses and the locale come from the chrome, which topics a workshop discussed
+    from the shared cache."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from sciencecity import registry
 
     client.get(path, {"q": "Lyngby"})
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path, {"q": "Lyngby"}).status_code == 200
     # The shared cache is a database table in tests; its reads are not the page's queries.
     sql = [query["sql"] for query in queries.captured_queries if "sciencecity_cache" not in query["sql"]]
-    assert len(sql) == 3, sql
-    assert all("MATCH" in query or "@@" in query for query in sql), sql
+    version, *searches = sql
+    assert "sciencecity_contentversion" in version, sql
+    assert len(searches) == len(registry.search_sources) == 4, sql
+    assert all("MATCH" in query or "@@" in query for query in searches), sql
+
+
+def draft_district(language="da"):
+    """A new district saved as a draft (not live), as an editor's unpublished work is."""
+    from wagtail.models import Locale
+
+    from districts.models import District
+
+    return District.objects.create(
+        name="Zanzibar Kvartersdistrikt", slug="zanzibar-kvartersdistrikt", city="Stone Town", country="TZ",
+        continent="africa", latitude=-6.16, longitude=39.19, locale=Locale.objects.get(language_code=language), live=False,
+    )
+
+
+def draft_workshop(language="da"):
+    """A new workshop saved as a draft (not live)."""
+    from wagtail.models import Locale
+
+    from workshops.models import Kind, Workshop
+
+    return Workshop.objects.create(
+        title="Zanzibar-værksted om kvarterer", slug="zanzibar-vaerksted", kind=Kind.PEER_SESSION,
+        locale=Locale.objects.get(language_code=language), live=False,
+    )
+
+
+@pytest.mark.parametrize(("make", "listing"), [(draft_district, "giid-network"), (draft_workshop, "giid-workshops")],
+                         ids=["district", "workshop"])
+def test_a_district_or_workshop_that_is_not_live_is_never_found(client, site_content, make, listing):
+    draft = make()
+    address = f"{site_content.page(listing).url}{draft.slug}/"
+    assert address not in results(client, "/da/soeg/", "Zanzibar")[0]
+    # The same object, once published, is found: the draft is indexed, only its state keeps it out.
+    draft.live = True
+    draft.save()
+    assert address in results(client, "/da/soeg/", "Zanzibar")[0]

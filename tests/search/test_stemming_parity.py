@@ -15,18 +15,21 @@ pytestmark = pytest.mark.django_db
 
 # What each query finds: seeded pages by key, and routes below them as (key, route).
 HOME, PARTNERSHIP, NETWORK, WORKSHOPS, LUND = "home", "giid-partnership", "giid-network", "giid-workshops", "lund-collaboration"
-STARTUPS = (WORKSHOPS, "investing-in-startups/")
+STARTUPS, INCLUSIVE = (WORKSHOPS, "investing-in-startups/"), (WORKSHOPS, "inclusive-innovation/")
+# A topic some session discussed is a result of its own: the workshops about it.
+STARTUPS_TOPIC, INCLUSION_TOPIC = (WORKSHOPS, "?topic=startups"), (WORKSHOPS, "?topic=social-inclusion")
 LYNGBY, FUTURE_BY_LUND = (NETWORK, "science-city-lyngby/"), (NETWORK, "future-by-lund/")
 
 DANISH = {
-    # The topics' questions, which the partnership page lists from the workshops' data.
+    # The topics' questions, which the partnership page lists from the workshops' data; a topic a session
+    # discussed, with that session.
     "kritisk": {PARTNERSHIP},
-    "inklusion": {PARTNERSHIP},
+    "inklusion": {PARTNERSHIP, INCLUSION_TOPIC, INCLUSIVE},
     "masse": {PARTNERSHIP},
     "talent": {PARTNERSHIP},
-    "startup": {PARTNERSHIP, STARTUPS},
-    "startups": {PARTNERSHIP, STARTUPS},
-    "kommune": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
+    "startup": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "startups": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "kommune": {LUND, PARTNERSHIP, FUTURE_BY_LUND, INCLUSION_TOPIC},
     # The pages' own text.
     "innovationsdistrikt": {HOME, PARTNERSHIP, NETWORK},
     "innovationsdistrikter": {HOME, PARTNERSHIP, NETWORK},
@@ -49,12 +52,12 @@ DANISH = {
 SWEDISH = {
     "kritisk": {PARTNERSHIP},
     "massa": {PARTNERSHIP},
-    "inkludering": {PARTNERSHIP},
+    "inkludering": {PARTNERSHIP, INCLUSION_TOPIC, INCLUSIVE},
     "talang": {PARTNERSHIP},
-    "startup": {PARTNERSHIP, STARTUPS},
-    "startups": {PARTNERSHIP, STARTUPS},
-    "kommun": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
-    "kommunen": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
+    "startup": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "startups": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "kommun": {LUND, PARTNERSHIP, FUTURE_BY_LUND, INCLUSION_TOPIC},
+    "kommunen": {LUND, PARTNERSHIP, FUTURE_BY_LUND, INCLUSION_TOPIC},
     "innovationsdistrikt": {HOME, PARTNERSHIP, NETWORK},
     "innovationsdistrikten": {HOME, PARTNERSHIP, NETWORK},
     "deltagare": {PARTNERSHIP, NETWORK},
@@ -75,10 +78,10 @@ SWEDISH = {
 
 ENGLISH = {
     "talent": {PARTNERSHIP},
-    "startup": {PARTNERSHIP, STARTUPS},
-    "startups": {PARTNERSHIP, STARTUPS},
-    "municipality": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
-    "municipalities": {LUND, PARTNERSHIP, FUTURE_BY_LUND},
+    "startup": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "startups": {PARTNERSHIP, STARTUPS, STARTUPS_TOPIC},
+    "municipality": {LUND, PARTNERSHIP, FUTURE_BY_LUND, INCLUSION_TOPIC},
+    "municipalities": {LUND, PARTNERSHIP, FUTURE_BY_LUND, INCLUSION_TOPIC},
     "challenge": {PARTNERSHIP, NETWORK},
     "challenges": {PARTNERSHIP, NETWORK},
     # The accessibility statement asks "if you experience accessibility problems".
@@ -127,3 +130,25 @@ def test_a_topic_added_later_is_found_on_the_page_that_lists_it(client, site_con
                              slug="klynger", locale=Locale.objects.get(language_code="da"), sort_order=9)
     urls, _html = results(client, "/da/soeg/", "klynge")
     assert urls == [site_content.page(PARTNERSHIP, "da").url]
+
+
+# Issue 38: each topic's words, in any of the site's languages, reach the topic and the sessions about it, in
+# every language: the partnership page that lists the topic, the topic itself where a session discussed it
+# (the workshops about it), and those sessions. "kritisk masse" and "talent" are Danish words a Swedish
+# visitor may type too ("kritisk massa", "talang" on the Swedish site).
+REACHES = {
+    "inklusion": {PARTNERSHIP, INCLUSION_TOPIC, INCLUSIVE},
+    "startup": {PARTNERSHIP, STARTUPS_TOPIC, STARTUPS},
+    "kritisk masse": {PARTNERSHIP},
+    "talent": {PARTNERSHIP},
+}
+
+
+@pytest.mark.parametrize("language,path", [("da", "/da/soeg/"), ("sv", "/sv/sok/"), ("en", "/en/search/")])
+@pytest.mark.parametrize("query", REACHES)
+def test_a_topics_words_in_any_language_reach_the_topic_and_its_sessions(client, site_content, language, path, query):
+    urls, html = results(client, path, query)
+    assert {address(site_content, target, language) for target in REACHES[query]} <= set(urls)
+    if INCLUSION_TOPIC in REACHES[query] or STARTUPS_TOPIC in REACHES[query]:
+        kinds = [kind.get_text() for kind in html.select(".search-result__kind")]
+        assert {"da": "Workshopemne", "sv": "Workshopämne", "en": "Workshop topic"}[language] in kinds

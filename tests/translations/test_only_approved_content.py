@@ -6,9 +6,11 @@ must not reach a Swedish page through wagtail-localize's submit, update
 """
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from editorial.roles import EDITORS, TRANSLATORS
 from partnerships.models import CollaborationPage
@@ -176,3 +178,56 @@ def test_a_private_danish_page_has_a_private_translation(client, site_content, t
     # Wagtail answers a private page with its password form (200), as for the Danish original.
     for url in (page.url, target.url):
         assert 'name="password"' in client.get(url).content.decode(), url
+
+
+TARGETS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def unapproved_with_aliases(site_content, state):
+    """A Danish page with its alias in each target tree, never published or published and then unpublished."""
+    page = site_content.page("home").add_child(
+        instance=CollaborationPage(title=DRAFT_TITLE, slug="hemmeligt-udkast", partner_name="Aalto",
+                                   introduction=DRAFT_INTRO, live=False)
+    )
+    revision = page.save_revision()
+    if state == "unpublished":
+        revision.publish()
+    create_aliases_for_new_page(page)
+    if state == "unpublished":
+        page.refresh_from_db()
+        page.unpublish()
+    return page
+
+
+@pytest.mark.parametrize("state", ["never published", "unpublished"])
+@pytest.mark.parametrize("language", TARGETS)
+def test_a_translator_can_neither_copy_nor_convert_the_alias_of_an_unapproved_danish_page(
+    client, site_content, state, language, django_capture_on_commit_callbacks
+):
+    """The review's attack: copy the alias within one's own tree and publish the copy (or convert it)."""
+    page = unapproved_with_aliases(site_content, state)
+    alias = Page.objects.get(translation_key=page.translation_key, locale__language_code=language)
+    assert alias.alias_of_id == page.pk and DRAFT_INTRO in alias.specific.introduction
+    client.force_login(UserFactory(groups=[TRANSLATORS[language]]))
+    home = site_content.page("home", language)
+    data = {"new_title": "Kopi", "new_slug": "kopi-af-udkastet", "new_parent_page": home.pk, "publish_copies": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:copy", args=[alias.pk]), data, follow=True)
+        client.post(reverse("wagtailadmin_pages:convert_alias", args=[alias.pk]))
+    messages = " ".join(str(message) for message in response.context["messages"])
+    assert "alias" in messages and DRAFT_TITLE in messages
+    assert not Page.objects.filter(slug="kopi-af-udkastet").exists()
+    assert Page.objects.get(pk=alias.pk).alias_of_id == page.pk
+    client.logout()
+    assert DRAFT_INTRO not in client.get(home.url).content.decode()
+
+
+def test_copying_a_page_with_its_subpages_looks_at_every_alias_below_it(site_content):
+    from translations.wagtail_hooks import unapproved_aliases
+
+    page = unapproved_with_aliases(site_content, "never published")
+    swedish_home = site_content.page("home", "sv")
+    assert list(unapproved_aliases(swedish_home, with_descendants=True)) == [page.page_ptr]
+    assert not unapproved_aliases(swedish_home, with_descendants=False).exists()
+    page.save_revision().publish()
+    assert not unapproved_aliases(swedish_home, with_descendants=True).exists()

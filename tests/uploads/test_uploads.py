@@ -228,6 +228,27 @@ def test_a_disguised_document_is_refused_with_a_message_and_nothing_is_stored(
     assert_nothing_stored(media_root, before)
 
 
+# Markup a browser would run if the file were opened from the site: none of it is a plain text or CSV file,
+# whatever case or leading blank space (and byte-order mark) it comes with.
+MARKUP_NAMED_AS_TEXT = {
+    "svg-named-txt": ("logo.txt", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+    "svg-upper-case-after-a-bom-named-csv": ("members.csv", b'\xef\xbb\xbf\n  <SVG onload="alert(1)"></SVG>'),
+    "xml-prolog-named-csv": ("members.csv", b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'),
+    "script-named-txt": ("notes.txt", b"<script>alert(1)</script>"),
+    "iframe-named-txt": ("notes.txt", b'<iframe src="https://example.org/"></iframe>'),
+    "body-named-csv": ("members.csv", b"<body onload=alert(1)>"),
+}
+
+
+@pytest.mark.parametrize("case", MARKUP_NAMED_AS_TEXT)
+def test_markup_named_as_a_text_or_csv_file_is_refused(editor_client, media_root, before, case):
+    name, content = MARKUP_NAMED_AS_TEXT[case]
+    message = upload_document(editor_client, name, content, "da", multiple=False)
+    assert message is not None, f"{case} was accepted"
+    assert DOCUMENT_MESSAGES[0] in message
+    assert_nothing_stored(media_root, before)
+
+
 def test_a_document_of_a_type_not_allowed_is_refused(editor_client, media_root, before):
     message = upload_document(editor_client, "tool.exe", b"MZ\x90\x00" + b"\x00" * 100, "da", multiple=True)
     assert "PDF" in message and "DOCX" in message

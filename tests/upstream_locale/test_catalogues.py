@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.i18n import JavaScriptCatalog
 
-from locale_upstream.gaps import DOMAINS, missing
+from locale_upstream.gaps import DOMAINS, catalogue, key, missing, source_entries
 
 LANGUAGES = ["da", "sv"]
 OURS = settings.BASE_DIR / "locale_upstream"
@@ -70,8 +70,11 @@ def test_no_entry_is_empty_or_fuzzy_and_swedish_has_no_danish_letters():
         ("da", "Images", "Billeder"),
         ("da", "Snippets", "Uddrag"),
         ("da", "Sync translated pages", "Synkroniser oversatte sider"),
-        ("da", "The page title as you'd like it to be seen by the public",
-         "Sidens titel, som du vil have offentligheden til at se den"),
+        ("da", "The page title as you'd like it to be seen by the public", "Sidens titel, som den skal vises for besøgende"),
+        # Wagtail's Swedish says "unlocked" here, and "sajt" and "moderering" where Swedish says webbplats, godkännande.
+        ("sv", "No locked pages found.", "Inga låsta sidor hittades."),
+        ("sv", "Site summary", "Översikt över webbplatsen"),
+        ("sv", "Submit for moderation", "Skicka för godkännande"),
         ("sv", "Sync translated pages", "Synkronisera översatta sidor"),
         ("sv", "Show issue", "Visa problem"),
         # Swedish used to fall back to Danish (LANGUAGE_CODE) here, in the Reports menu.
@@ -90,6 +93,9 @@ def test_django_serves_our_translations_over_the_packages(language, english, exp
         ("wagtail_localize", "da", "Publish in ", "Udgiv på "),
         # wagtail-localize's Swedish drops the space: "Publicera påSvenska".
         ("wagtail_localize", "sv", "Publish in ", "Publicera på "),
+        # Wagtail's Swedish has the two buttons the wrong way round.
+        ("wagtail.admin", "sv", "Collapse all", "Fäll ihop alla"),
+        ("wagtail.admin", "sv", "Expand all", "Fäll ut alla"),
     ],
 )
 def test_the_javascript_catalogues_serve_our_translations(package, language, english, expected):
@@ -98,3 +104,15 @@ def test_the_javascript_catalogues_serve_our_translations(package, language, eng
     with translation.override(language):
         catalogue = view(RequestFactory().get("/jsi18n/"))
     assert f"{json.dumps(english)}: {json.dumps(expected)}" in catalogue.content.decode()
+
+
+def test_swedish_says_godkannande_and_webbplats_in_every_string_django_serves():
+    """Review rows SA12 and SA20: Wagtail's Swedish says "moderering" and "sajt"; each is corrected in
+    locale_upstream/sv, and a string that says them again after an upgrade fails here."""
+    served = catalogue("sv", "django", None)
+    said = []
+    for _app, entry in source_entries("django"):
+        first = key(entry)
+        keys = [first, (first[0], 1)] if isinstance(first, tuple) else [first]
+        said += [entry.msgid for k in keys if re.search(r"moderer|\bsajt", served.get(k, ""), re.IGNORECASE)]
+    assert said == []

@@ -1,4 +1,4 @@
-"""wagtail-localize's Reports menu item speaks each user's language (sciencecity/upstream/localize_menu_label.py)."""
+"""wagtail-localize's Reports menu item speaks each user's language (sciencecity/upstream/menu_labels.py)."""
 
 from django.utils import translation
 from wagtail.admin.menu import reports_menu

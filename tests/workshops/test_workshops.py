@@ -50,7 +50,7 @@ def dated(site_content):
 
 
 def test_seed_has_the_four_questions_and_the_two_undated_peer_sessions(site_content):
-    for language in ("da", "sv"):
+    for language in ("da", "sv", "en"):
         questions = [t.question for t in Topic.objects.filter(locale__language_code=language).order_by("sort_order")]
         assert len(questions) == 4
         sessions = Workshop.objects.filter(locale__language_code=language, kind=Kind.PEER_SESSION)
@@ -58,6 +58,10 @@ def test_seed_has_the_four_questions_and_the_two_undated_peer_sessions(site_cont
         assert all(s.starts_at is None for s in sessions)
         # The source shows a recording of each session but its drawing is not in the seed: none is drawn in its place.
         assert all(s.recordings.count() == 1 and s.recordings.first().image is None for s in sessions)
+        # Each is about the one question its title names, and the seed claims no more of it.
+        assert {s.slug: [t.slug for t in s.topics.all()] for s in sessions} == {
+            "inclusive-innovation": ["social-inclusion"], "investing-in-startups": ["startups"]
+        }
     assert Topic.objects.get(locale__language_code="da", slug="talent").question == (
         "Hvordan tiltrækker og fastholder man talent?"
     )
@@ -74,7 +78,7 @@ def test_listing_shows_sections_in_order_relative_to_now(client, dated, site_con
     with time_machine.travel(NOW, tick=False):
         html = soup(client, site_content.page("giid-workshops").url)
     headings = [h.get_text() for h in html.select(".workshop-section > h2")]
-    assert headings == ["Kommende", "Afholdt i 2027", "Afholdt i 2026", "Uden dato"]
+    assert headings == ["Kommende", "Afholdt i 2027", "Afholdt i 2026", "Tidligere"]
     titles = [a.get_text() for a in html.select(".workshop-item__title a")]
     assert titles[:4] == ["Soon", "Later", "Recent", "Old"]
 
@@ -171,12 +175,19 @@ def test_workshop_pages_in_both_languages_point_at_each_other(client, site_conte
     assert html.select("figure.graphic-recording, .graphic-recording img") == []  # its drawing is not there yet
 
 
-def test_partnership_page_shows_the_questions_and_the_recordings(client, site_content):
+def test_partnership_page_shows_the_questions_and_the_recordings_that_have_a_drawing(client, site_content):
+    from tests.factories import ImageFactory
+
     html = soup(client, site_content.page("giid-partnership", "sv").url)
     questions = [li.get_text() for li in html.select(".topic-list li")]
     assert questions[0] == "Hur stärker man arbetet med startups?" and len(questions) == 4
+    assert html.select(".recording-session") == []
+    image = ImageFactory()
+    for workshop in Workshop.objects.filter(slug="investing-in-startups"):
+        workshop.recordings.update(image=image, alt_text="Tegningen")
+    html = soup(client, site_content.page("giid-partnership", "sv").url)
     headings = [h.get_text(" ", strip=True) for h in html.select(".recording-session h3")]
-    assert "Grafisk sammanfattning av GIID Network Peer Session om Investing in Startups" in headings
+    assert headings == ["Grafisk sammanfattning av GIID Network Peer Session om Investing in Startups"]
     assert html.select_one(".recording-session h3 span")["lang"] == "en"
 
 
@@ -237,5 +248,50 @@ def test_admin_lists_workshops_with_search_and_filters(client, dated, site_conte
         startups = Topic.objects.get(slug="startups", locale__language_code="da")
         dated["recent"].topics.set([startups])
         dated["recent"].save()
-        assert titles(topic=str(startups.pk)) == {"Recent"}
+        assert titles(topic=str(startups.pk)) == {"Recent", "Investing in Startups"}
         assert titles(q="Inclusive") == {"Inclusive Innovation"}
+
+
+def test_the_editors_form_adds_one_recording_or_resource_at_a_time_in_danish(client, site_content):
+    """Review row DA15: Wagtail writes "Add {label}", so the label names one item ("Tilføj Grafiske opsamlinger" before)."""
+    from editorial.roles import EDITORS
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(groups=[EDITORS]))
+    html = soup(client, "/admin/snippets/workshops/workshop/add/")
+    buttons = {button.get_text(" ", strip=True) for button in html.select("button[id$='-ADD']")}
+    assert buttons == {"Tilføj grafisk opsamling", "Tilføj materiale"}
+    assert {"Grafiske opsamlinger", "Materialer"} <= {heading.get_text(strip=True) for heading in html.select("h2")}
+
+
+def filter_options(html):
+    """The filter form's selects: name -> the values offered (the "all" option left out)."""
+    return {select["name"]: [o["value"] for o in select.select("option") if o["value"]]
+            for select in html.select("form.directory-filters select")}
+
+
+@pytest.mark.parametrize("language", ["da", "sv", "en"])
+def test_the_filters_offer_only_values_with_results_and_no_district_filter_while_no_session_names_one(
+    client, site_content, language
+):
+    url = site_content.page("giid-workshops", language).url
+    html = soup(client, url)
+    assert filter_options(html) == {"topic": ["startups", "social-inclusion"]}
+    assert [a.get_text() for a in soup(client, url, topic="startups").select(".workshop-item__title a")] == [
+        "Investing in Startups"
+    ]
+    assert [a.get_text() for a in soup(client, url, topic="social-inclusion").select(".workshop-item__title a")] == [
+        "Inclusive Innovation"
+    ]
+
+
+def test_the_district_filter_appears_once_a_session_names_a_district_and_reads_in_the_visitors_language(
+    client, site_content
+):
+    session = Workshop.objects.get(locale__language_code="da", slug="investing-in-startups")
+    session.districts.set(District.objects.filter(locale__language_code="da", slug="technology-square"))
+    session.save()
+    html = soup(client, site_content.page("giid-workshops", "sv").url)
+    assert filter_options(html)["district"] == ["technology-square"]
+    assert [o.get_text() for o in html.select("#filter-district option")][1:] == ["Technology Square"]
+    assert html.select_one("#filter-district option[value=technology-square]")
