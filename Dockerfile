@@ -11,16 +11,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=sciencecity.settings.production \
     MEDIA_ROOT=/app/media \
     BACKUP_DIR=/backups \
+    HOST=0.0.0.0 \
     PORT=8000
 
-# msgfmt for compilemessages; every Python dependency comes as a wheel, so no compiler.
+# msgfmt for compilemessages; every Python dependency comes as a wheel, so no compiler. DejaVu Sans Bold
+# for the share pictures the site draws (navigation/share_image.py); visitors never download it.
 # pg_dump and pg_restore for backups (backups/README.md) must match the server's major version, 16 in
 # deploy/docker/compose.yaml, while Debian 12 ships client 15: client 16 comes from the PostgreSQL
 # project's apt repository, added by the script and key that Debian's postgresql-common ships.
 # Not pinned to a version: Debian replaces versions with security updates; the base tag fixes the release.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext ca-certificates postgresql-common \
+    && apt-get install -y --no-install-recommends gettext ca-certificates fonts-dejavu-core postgresql-common \
     && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
     && apt-get install -y --no-install-recommends postgresql-client-16 \
     && rm -rf /var/lib/apt/lists/*
@@ -52,9 +54,11 @@ VOLUME ["/app/media"]
 USER 10001:10001
 EXPOSE 8000
 
-# Cheap: one SELECT 1 (sciencecity/health.py), over plain HTTP, with a Host the site accepts.
+# Cheap: one query and one cache round trip (sciencecity/health.py), over plain HTTP, with a Host the site accepts;
+# 200 while pages can be served (a cache that does not answer is "degraded", still 200), 503 while the database does not answer.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "/app/deploy/docker/healthcheck.py"]
 
-# gunicorn reads /app/gunicorn.conf.py (PORT, WEB_CONCURRENCY, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS).
+# gunicorn reads /app/gunicorn.conf.py (HOST, PORT, WEB_CONCURRENCY, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS); in the
+# container it listens on every address (HOST), for the edge on the compose network.
 CMD ["gunicorn", "sciencecity.wsgi"]

@@ -8,18 +8,22 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages checkers bench backup restore clean
+.PHONY: run test quick setup messages checkers bench soak backup restore clean
 
 ## Set up everything and serve the site with its content on http://127.0.0.1:8000
 run: setup messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) ensure_admin
 	$(MANAGE) load_site_content
-	$(MANAGE) runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 ## Set up and run the whole test suite (browser and HTML checks need Chromium, Java and npm)
 test: setup messages checkers
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## The quick loop before a commit: every test but the browser sweep and the throwaway sites (tests/README.md)
+quick: setup messages
+	$(BIN)/pytest --ignore=tests/browser -m "not throwaway_site" $(PYTEST_ARGS)
 
 ## Create the virtual environment and install the project with its test tools
 setup: $(VENV)/.installed
@@ -45,6 +49,11 @@ checkers:
 ## Benchmark the site against nginx serving a plain file (on demand, ~10 min; needs wrk and nginx)
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## Soak and fault drill: visitors and an editor for 10 minutes while Redis, the purge worker, a gunicorn
+## worker and PostgreSQL fail in turn (on demand; needs nginx, redis-server and PostgreSQL on 127.0.0.1)
+soak: setup
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
 ## Write one archive of the database and the uploaded files to backups/ (or BACKUP_DIR); see backups/README.md
 backup: setup

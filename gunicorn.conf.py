@@ -1,13 +1,15 @@
 """gunicorn configuration for production: `gunicorn sciencecity.wsgi` reads it from the working directory.
 
-Every value can be overridden from the environment (PORT, WEB_CONCURRENCY,
+Every value can be overridden from the environment (HOST, PORT, WEB_CONCURRENCY,
 GUNICORN_TIMEOUT) so the same file serves a plain server and a container.
 """
 
 import multiprocessing
 import os
 
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 - behind a proxy
+# The loopback address unless told otherwise (HOST): only the edge on the same machine reaches gunicorn, so
+# nobody can send it a made-up X-Forwarded-For. The image listens on every address of its own network (Dockerfile).
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
 # Recycle workers now and then so a slow leak can never grow without bound.
@@ -16,7 +18,8 @@ max_requests_jitter = max_requests // 10
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Trust X-Forwarded-* only from the proxy on the same host or network.
+# Trust X-Forwarded-* only from the proxy on the same host or network (the app reads the same variable:
+# TRUSTED_PROXIES, for the visitor's address).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"

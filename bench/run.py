@@ -136,12 +136,16 @@ class Bench:
 
     # --- servers -----------------------------------------------------------
 
-    def start_gunicorn(self) -> None:
+    def start_worker(self) -> None:
+        """The purge queue's worker (``db_worker --backend purge``)."""
+        self.worker = self.manage("db_worker", "--backend", "purge", extra=self.purging, log="purge-worker")
+
+    def start_gunicorn(self, workers: int = 2, extra: dict | None = None) -> None:
         """gunicorn with production settings and gunicorn.conf.py, two workers; and the purge queue's worker."""
         self.stop_gunicorn()
-        self.worker = self.manage("db_worker", "--backend", "purge", extra=self.purging, log="purge-worker")
-        env = {**self.env, **self.purging, "HOST": "127.0.0.1", "PORT": str(self.app_port), "WEB_CONCURRENCY": "2",
-               "GUNICORN_LOG_LEVEL": "warning"}
+        self.start_worker()
+        env = {**self.env, **self.purging, "HOST": "127.0.0.1", "PORT": str(self.app_port), "WEB_CONCURRENCY": str(workers),
+               "GUNICORN_LOG_LEVEL": "warning", **(extra or {})}
         gunicorn = Path(sys.executable).parent / "gunicorn"
         output = open(self.logs / "gunicorn.log", "a")  # noqa: SIM115
         self.gunicorn = subprocess.Popen([str(gunicorn), "sciencecity.wsgi"], cwd=self.app, env=env,
@@ -173,14 +177,14 @@ class Bench:
                 self.gunicorn.wait()
         self.gunicorn = None
 
-    def start_nginx(self, home_html: str) -> None:
+    def start_nginx(self, home_html: str, server_name: str = "_") -> None:
         """One private nginx: the saved home page as a plain file, and the edge cache from deploy/nginx."""
         prefix = self.work / "nginx"
         (prefix / "plain").mkdir(parents=True)
         (prefix / "plain" / "home.html").write_text(home_html)
         variables = {"LISTEN": f"127.0.0.1:{self.edge_port}", "APP_UPSTREAM": f"127.0.0.1:{self.app_port}",
                      "MEDIA_ROOT": str(self.work / "media"), "CACHE_DIR": str(prefix / "cache"),
-                     "SERVER_NAME": "_", "PUBLIC_SCHEME": "http", "PURGE_FROM": ""}
+                     "SERVER_NAME": server_name, "PUBLIC_SCHEME": "http", "PURGE_FROM": ""}
         site = subprocess.run(["sh", str(REPO / "deploy" / "nginx" / "render.sh")], env={**os.environ, **variables},
                               capture_output=True, text=True, check=True).stdout
         (prefix / "sciencecity.conf").write_text(site)
